@@ -1,0 +1,3 @@
+//! Shared helpers for Lifeline's end-to-end tests and the `lifeline-bench` binary.
+
+pub mod synthetic;
