@@ -126,9 +126,9 @@ impl FromStr for SessionCode {
             return Err(CodeError::BadGrouping);
         }
         // Nine ASCII digits always parse into a u32 below 10⁹.
-        let value = digits
-            .parse::<u32>()
-            .map_err(|_| CodeError::WrongLength { found: digits.len() })?;
+        let value = digits.parse::<u32>().map_err(|_| CodeError::WrongLength {
+            found: digits.len(),
+        })?;
         Ok(Self(value))
     }
 }
@@ -177,7 +177,10 @@ mod tests {
             ("123 456 78", CodeError::WrongLength { found: 8 }),
             ("12345678a", CodeError::InvalidCharacter { found: 'a' }),
             ("123.456.789", CodeError::InvalidCharacter { found: '.' }),
-            ("１２３４５６７８９", CodeError::InvalidCharacter { found: '１' }),
+            (
+                "１２３４５６７８９",
+                CodeError::InvalidCharacter { found: '１' },
+            ),
             ("123 456-789", CodeError::BadGrouping),
             ("12 3456 789", CodeError::BadGrouping),
             ("123  456789", CodeError::BadGrouping),
@@ -218,7 +221,10 @@ mod tests {
         assert_eq!(postcard::from_bytes::<SessionCode>(&bytes).unwrap(), code);
         let too_big = postcard::to_stdvec(&CODE_SPACE).unwrap();
         assert!(postcard::from_bytes::<SessionCode>(&too_big).is_err());
-        assert_eq!(SessionCode::try_from(CODE_SPACE), Err(CodeError::OutOfRange(CODE_SPACE)));
+        assert_eq!(
+            SessionCode::try_from(CODE_SPACE),
+            Err(CodeError::OutOfRange(CODE_SPACE))
+        );
     }
 
     #[test]

@@ -104,7 +104,9 @@ impl CapabilitySet {
 
     /// The capabilities in the set, in [`Capability::ALL`] order.
     pub fn iter(self) -> impl Iterator<Item = Capability> {
-        Capability::ALL.into_iter().filter(move |c| self.contains(*c))
+        Capability::ALL
+            .into_iter()
+            .filter(move |c| self.contains(*c))
     }
 }
 
@@ -304,7 +306,9 @@ impl ConsentLedger {
         if self.policy.get(cap) == Policy::Off {
             return Err(ConsentError::Disabled(cap));
         }
-        if cap == Capability::RemoteControl && self.state(Capability::ScreenView) != ConsentState::Granted {
+        if cap == Capability::RemoteControl
+            && self.state(Capability::ScreenView) != ConsentState::Granted
+        {
             return Err(ConsentError::NeedsScreenView);
         }
         Ok(())

@@ -185,7 +185,10 @@ mod tests {
         let bytes = postcard::to_stdvec(&report).unwrap();
         // One byte per absent field or empty list: an unknown phone costs almost nothing.
         assert!(bytes.len() < 40, "{} bytes", bytes.len());
-        assert_eq!(postcard::from_bytes::<DeviceDiagnostics>(&bytes).unwrap(), report);
+        assert_eq!(
+            postcard::from_bytes::<DeviceDiagnostics>(&bytes).unwrap(),
+            report
+        );
     }
 
     #[test]
@@ -245,6 +248,9 @@ mod tests {
             }],
         };
         let bytes = postcard::to_stdvec(&report).unwrap();
-        assert_eq!(postcard::from_bytes::<DeviceDiagnostics>(&bytes).unwrap(), report);
+        assert_eq!(
+            postcard::from_bytes::<DeviceDiagnostics>(&bytes).unwrap(),
+            report
+        );
     }
 }

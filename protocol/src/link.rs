@@ -405,22 +405,33 @@ mod tests {
     #[test]
     fn join_url_errors_are_precise() {
         let cases: [(&str, LinkError); 9] = [
-            ("not a link", LinkError::NotAUrl("relative URL without a base".into())),
+            (
+                "not a link",
+                LinkError::NotAUrl("relative URL without a base".into()),
+            ),
             (
                 "ftp://r.example/join/012345678",
-                LinkError::WrongScheme { found: "ftp".into() },
+                LinkError::WrongScheme {
+                    found: "ftp".into(),
+                },
             ),
             (
                 "https://r.example/join/",
-                LinkError::WrongPath { found: "/join/".into() },
+                LinkError::WrongPath {
+                    found: "/join/".into(),
+                },
             ),
             (
                 "https://r.example/code/012345678",
-                LinkError::WrongPath { found: "/code/012345678".into() },
+                LinkError::WrongPath {
+                    found: "/code/012345678".into(),
+                },
             ),
             (
                 "https://r.example/join/012345678/extra",
-                LinkError::WrongPath { found: "/join/012345678/extra".into() },
+                LinkError::WrongPath {
+                    found: "/join/012345678/extra".into(),
+                },
             ),
             (
                 "https://r.example/join/01234567",
@@ -428,9 +439,14 @@ mod tests {
             ),
             (
                 "https://r.example/join/012345678?x=1",
-                LinkError::UnexpectedSuffix { found: "x=1".into() },
+                LinkError::UnexpectedSuffix {
+                    found: "x=1".into(),
+                },
             ),
-            ("https://bob:pw@r.example/join/012345678", LinkError::HasCredentials),
+            (
+                "https://bob:pw@r.example/join/012345678",
+                LinkError::HasCredentials,
+            ),
             (
                 "https://r.example/join/0123456789",
                 LinkError::BadCode(CodeError::WrongLength { found: 10 }),
@@ -477,7 +493,10 @@ mod tests {
         let link: DeepLink = "lifeline://join/012345678?relay=relay.example.com"
             .parse()
             .unwrap();
-        assert_eq!(link.relay, RelayAddr::new("relay.example.com", DEFAULT_RELAY_PORT));
+        assert_eq!(
+            link.relay,
+            RelayAddr::new("relay.example.com", DEFAULT_RELAY_PORT)
+        );
         assert_eq!(link.fingerprint, None);
     }
 
@@ -485,22 +504,33 @@ mod tests {
     fn deep_link_errors_are_precise() {
         let fp = fp();
         let cases = [
-            ("lifeline://join/012345678".to_owned(), LinkError::MissingRelay),
+            (
+                "lifeline://join/012345678".to_owned(),
+                LinkError::MissingRelay,
+            ),
             (
                 "lifeline://join/012345678?relay=h:0".to_owned(),
-                LinkError::BadRelay { found: "h:0".into() },
+                LinkError::BadRelay {
+                    found: "h:0".into(),
+                },
             ),
             (
                 "lifeline://join/012345678?relay=h:99999".to_owned(),
-                LinkError::BadRelay { found: "h:99999".into() },
+                LinkError::BadRelay {
+                    found: "h:99999".into(),
+                },
             ),
             (
                 "lifeline://join/012345678?relay=:4433".to_owned(),
-                LinkError::BadRelay { found: ":4433".into() },
+                LinkError::BadRelay {
+                    found: ":4433".into(),
+                },
             ),
             (
                 "lifeline://join/012345678?relay=::1:4433".to_owned(),
-                LinkError::BadRelay { found: "::1:4433".into() },
+                LinkError::BadRelay {
+                    found: "::1:4433".into(),
+                },
             ),
             (
                 "lifeline://join/012345678?relay=h:1&fp=abc".to_owned(),
@@ -516,7 +546,9 @@ mod tests {
             ),
             (
                 "lifeline://open/012345678?relay=h:1".to_owned(),
-                LinkError::WrongPath { found: "/open/012345678".into() },
+                LinkError::WrongPath {
+                    found: "/open/012345678".into(),
+                },
             ),
             (
                 "lifeline://join/12?relay=h:1".to_owned(),

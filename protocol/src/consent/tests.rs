@@ -74,7 +74,8 @@ fn check_invariants(ledger: &ConsentLedger, history: &[(Step, bool)]) {
             && (cap != Capability::RemoteControl
                 || customer_allowed(ledger.policy(), history, Capability::ScreenView));
         assert_eq!(
-            permitted, allowed,
+            permitted,
+            allowed,
             "{cap} permitted={permitted} but the customer allowed={allowed}; policy {:?}, history {history:?}",
             ledger.policy()
         );
@@ -210,7 +211,9 @@ fn unsupported_capabilities_are_refused() {
 
 #[test]
 fn capability_set_serializes_as_a_mask_and_rejects_unknown_bits() {
-    let set: CapabilitySet = [Capability::ScreenView, Capability::LogFiles].into_iter().collect();
+    let set: CapabilitySet = [Capability::ScreenView, Capability::LogFiles]
+        .into_iter()
+        .collect();
     assert_eq!(u8::from(set), 0b1001);
     let bytes = postcard::to_stdvec(&set).unwrap();
     assert_eq!(postcard::from_bytes::<CapabilitySet>(&bytes).unwrap(), set);

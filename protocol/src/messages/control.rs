@@ -199,8 +199,13 @@ mod tests {
     fn every_control_message_round_trips() {
         let messages = vec![
             ControlMessage::Chat(
-                ChatMessage::new(ChatId(1), Party::Customer, UnixMillis(1_700_000_000_000), "Bonjour ☺")
-                    .unwrap(),
+                ChatMessage::new(
+                    ChatId(1),
+                    Party::Customer,
+                    UnixMillis(1_700_000_000_000),
+                    "Bonjour ☺",
+                )
+                .unwrap(),
             ),
             ControlMessage::ChatAck { id: ChatId(1) },
             ControlMessage::ConsentRequest {
@@ -258,7 +263,10 @@ mod tests {
         ];
         for message in messages {
             let bytes = postcard::to_stdvec(&message).unwrap();
-            assert_eq!(postcard::from_bytes::<ControlMessage>(&bytes).unwrap(), message);
+            assert_eq!(
+                postcard::from_bytes::<ControlMessage>(&bytes).unwrap(),
+                message
+            );
         }
     }
 

@@ -87,7 +87,12 @@ mod tests {
 
     #[test]
     fn plain_names_pass() {
-        for name in ["logcat.txt", "bugreport-2026-11-21.zip", "journal système.log", ".hidden"] {
+        for name in [
+            "logcat.txt",
+            "bugreport-2026-11-21.zip",
+            "journal système.log",
+            ".hidden",
+        ] {
             assert_eq!(header(name, 10).validate(), Ok(()), "{name}");
         }
     }
@@ -95,7 +100,15 @@ mod tests {
     #[test]
     fn unsafe_headers_are_refused() {
         assert_eq!(header("", 1).validate(), Err(FileHeaderError::EmptyName));
-        for name in ["../etc/passwd", "a/b", "..", "C:evil", "a\\b", "tab\there", "nul\0"] {
+        for name in [
+            "../etc/passwd",
+            "a/b",
+            "..",
+            "C:evil",
+            "a\\b",
+            "tab\there",
+            "nul\0",
+        ] {
             assert_eq!(
                 header(name, 1).validate(),
                 Err(FileHeaderError::UnsafeName(name.into())),

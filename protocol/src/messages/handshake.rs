@@ -122,7 +122,9 @@ impl fmt::Display for RejectReason {
                 f,
                 "this app speaks another protocol version than the server (version {supported}); update it"
             ),
-            Self::Unauthorized => f.write_str("not signed in, or this code belongs to someone else"),
+            Self::Unauthorized => {
+                f.write_str("not signed in, or this code belongs to someone else")
+            }
         }
     }
 }
@@ -191,7 +193,9 @@ mod tests {
             RejectReason::UnknownCode,
             RejectReason::Expired,
             RejectReason::AlreadyUsed,
-            RejectReason::RateLimited { retry_after_secs: 30 },
+            RejectReason::RateLimited {
+                retry_after_secs: 30,
+            },
             RejectReason::UnsupportedVersion { supported: 1 },
             RejectReason::Unauthorized,
         ] {
@@ -206,7 +210,9 @@ mod tests {
             RejectReason::UnknownCode,
             RejectReason::Expired,
             RejectReason::AlreadyUsed,
-            RejectReason::RateLimited { retry_after_secs: 30 },
+            RejectReason::RateLimited {
+                retry_after_secs: 30,
+            },
             RejectReason::UnsupportedVersion { supported: 1 },
             RejectReason::Unauthorized,
         ]

@@ -105,7 +105,10 @@ mod tests {
         ];
         for message in messages {
             let bytes = postcard::to_stdvec(&message).unwrap();
-            assert_eq!(postcard::from_bytes::<VideoMessage>(&bytes).unwrap(), message);
+            assert_eq!(
+                postcard::from_bytes::<VideoMessage>(&bytes).unwrap(),
+                message
+            );
         }
     }
 

@@ -69,7 +69,11 @@ impl RgbaImage {
     pub fn filled(width: u32, height: u32, rgba: [u8; 4]) -> Result<Self, ImageError> {
         let len = check_size(width, height)?;
         let data = rgba.iter().copied().cycle().take(len).collect();
-        Ok(Self { width, height, data })
+        Ok(Self {
+            width,
+            height,
+            data,
+        })
     }
 
     /// Wraps an existing RGBA8 buffer.
@@ -83,7 +87,11 @@ impl RgbaImage {
                 actual: data.len(),
             });
         }
-        Ok(Self { width, height, data })
+        Ok(Self {
+            width,
+            height,
+            data,
+        })
     }
 
     /// Width in pixels.
@@ -177,7 +185,10 @@ mod tests {
     fn rejects_zero_and_huge_sizes() {
         assert_eq!(
             RgbaImage::new(0, 10),
-            Err(ImageError::BadSize { width: 0, height: 10 })
+            Err(ImageError::BadSize {
+                width: 0,
+                height: 10
+            })
         );
         assert!(RgbaImage::new(10, MAX_DIMENSION + 1).is_err());
     }
@@ -185,7 +196,10 @@ mod tests {
     #[test]
     fn from_raw_checks_length() {
         let err = RgbaImage::from_raw(2, 2, vec![0; 15]).unwrap_err();
-        assert_eq!(err.to_string(), "pixel buffer has 15 bytes, a 2x2 RGBA image needs 16");
+        assert_eq!(
+            err.to_string(),
+            "pixel buffer has 15 bytes, a 2x2 RGBA image needs 16"
+        );
     }
 
     #[test]
