@@ -1,0 +1,612 @@
+//! `lifeline-bench codec`: the tiles codec against the H.264 baseline on synthetic phone
+//! screens.
+//!
+//! Three scenarios, each a sequence of frames rendered before any timing starts:
+//! - `scroll`: a list scrolled 16 px a frame (frame 0 is the keyframe);
+//! - `static`: a text field's caret blinking, nothing else changing;
+//! - `app_switch`: the list app and the launcher, alternating.
+//!
+//! Both codecs encode the same frames. Tiles: every `TileEncoder::encode` call is timed,
+//! then every non-empty payload is decoded (timed) and the decoded image must equal its
+//! source frame, or the run fails. H.264: frames are converted to YUV up front and only
+//! OpenH264's encode call is timed (see [`crate::h264`] for its settings).
+
+use std::fmt::Write as _;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use lifeline_protocol::video::RgbaImage;
+use lifeline_protocol::video::tiles::{TileDecoder, TileEncoder};
+use lifeline_tests::synthetic::{PHONE_HEIGHT, PHONE_WIDTH, PhoneScreen};
+use serde::Serialize;
+
+use crate::h264::{self, H264Encoder};
+use crate::stats::{mean, percentile, ratio};
+
+/// How far `scroll` moves the list each frame, in pixels.
+pub(crate) const SCROLL_STEP_PX: u32 = 16;
+
+/// Options of `lifeline-bench codec`.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct CodecArgs {
+    /// Print the report as one JSON object on the last line of stdout; the table goes to
+    /// stderr.
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// Frames per scenario [default: scroll 60, static 30, app_switch 30].
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub(crate) frames: Option<u32>,
+    /// Screen width in pixels (even).
+    #[arg(long, default_value_t = PHONE_WIDTH)]
+    pub(crate) width: u32,
+    /// Screen height in pixels (even).
+    #[arg(long, default_value_t = PHONE_HEIGHT)]
+    pub(crate) height: u32,
+}
+
+/// One benchmark scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scenario {
+    Scroll,
+    Static,
+    AppSwitch,
+}
+
+impl Scenario {
+    fn name(self) -> &'static str {
+        match self {
+            Scenario::Scroll => "scroll",
+            Scenario::Static => "static",
+            Scenario::AppSwitch => "app_switch",
+        }
+    }
+
+    fn default_frames(self) -> u32 {
+        match self {
+            Scenario::Scroll => 60,
+            Scenario::Static | Scenario::AppSwitch => 30,
+        }
+    }
+
+    /// The scenario's `n` frames.
+    fn render(self, phone: &PhoneScreen, n: u32) -> Vec<RgbaImage> {
+        match self {
+            Scenario::Scroll => (0..n)
+                .map(|i| phone.render_list(i * SCROLL_STEP_PX))
+                .collect(),
+            Scenario::Static => {
+                let [on, off] = [true, false].map(|v| phone.render_with_caret(v));
+                (0..n)
+                    .map(|i| if i % 2 == 0 { on.clone() } else { off.clone() })
+                    .collect()
+            }
+            Scenario::AppSwitch => {
+                let (list, launcher) = (phone.render_list(0), phone.render_launcher());
+                (0..n)
+                    .map(|i| {
+                        if i % 2 == 0 {
+                            list.clone()
+                        } else {
+                            launcher.clone()
+                        }
+                    })
+                    .collect()
+            }
+        }
+    }
+}
+
+/// Results of one scenario. `*_bytes_per_frame` is the steady state: the mean over the frames
+/// after the first, which both codecs send as a keyframe (reported on its own as
+/// `*_keyframe_bytes`, and folded in by `*_bytes_per_frame_with_keyframe`). Times are in
+/// milliseconds; ratios are tiles / H.264 and `null` when H.264's side is zero.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ScenarioReport {
+    pub(crate) frames: u32,
+    pub(crate) width: u32,
+    pub(crate) height: u32,
+    pub(crate) tiles_bytes_per_frame: f64,
+    pub(crate) h264_bytes_per_frame: f64,
+    pub(crate) bytes_ratio: Option<f64>,
+    pub(crate) tiles_keyframe_bytes: usize,
+    pub(crate) h264_keyframe_bytes: usize,
+    /// Mean over all frames, the first keyframe included.
+    pub(crate) tiles_bytes_per_frame_with_keyframe: f64,
+    pub(crate) h264_bytes_per_frame_with_keyframe: f64,
+    /// Frames for which the tiles encoder sent nothing.
+    pub(crate) tiles_empty_frames: usize,
+    /// Frames OpenH264 coded as IDR or I frames.
+    pub(crate) h264_keyframes: usize,
+    pub(crate) tiles_encode_ms_p50: f64,
+    pub(crate) tiles_encode_ms_p95: f64,
+    pub(crate) h264_encode_ms_p50: f64,
+    pub(crate) h264_encode_ms_p95: f64,
+    pub(crate) encode_ratio: Option<f64>,
+    /// Over the frames with a non-empty payload (empty ones are not decoded).
+    pub(crate) tiles_decode_ms_p50: f64,
+    pub(crate) tiles_decode_ms_p95: f64,
+}
+
+/// The whole report: one entry per scenario.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct CodecReport {
+    pub(crate) scroll: ScenarioReport,
+    #[serde(rename = "static")]
+    pub(crate) static_: ScenarioReport,
+    pub(crate) app_switch: ScenarioReport,
+}
+
+impl CodecReport {
+    fn scenarios(&self) -> [(Scenario, &ScenarioReport); 3] {
+        [
+            (Scenario::Scroll, &self.scroll),
+            (Scenario::Static, &self.static_),
+            (Scenario::AppSwitch, &self.app_switch),
+        ]
+    }
+}
+
+/// A performance target: `value` must be at most `limit`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Target {
+    pub(crate) scenario: &'static str,
+    pub(crate) metric: &'static str,
+    pub(crate) limit: f64,
+    pub(crate) value: Option<f64>,
+}
+
+impl Target {
+    pub(crate) fn met(&self) -> bool {
+        self.value.is_some_and(|v| v <= self.limit)
+    }
+}
+
+/// The targets the tiles codec is held to.
+pub(crate) fn targets(report: &CodecReport) -> Vec<Target> {
+    vec![
+        Target {
+            scenario: "scroll",
+            metric: "bytes_ratio",
+            limit: 1.5,
+            value: report.scroll.bytes_ratio,
+        },
+        Target {
+            scenario: "scroll",
+            metric: "encode_ratio",
+            limit: 0.3,
+            value: report.scroll.encode_ratio,
+        },
+        Target {
+            scenario: "static",
+            metric: "tiles_bytes_per_frame",
+            limit: 200.0,
+            value: Some(report.static_.tiles_bytes_per_frame),
+        },
+        Target {
+            scenario: "scroll",
+            metric: "tiles_decode_ms_p50",
+            limit: 3.0,
+            value: Some(report.scroll.tiles_decode_ms_p50),
+        },
+    ]
+}
+
+/// Runs the benchmark and prints the report.
+pub(crate) fn run(args: &CodecArgs) -> Result<()> {
+    let report = measure(args)?;
+    let table = format_report(&report, args);
+    if args.json {
+        eprint!("{table}");
+        println!(
+            "{}",
+            serde_json::to_string(&report).context("could not serialize the report")?
+        );
+    } else {
+        print!("{table}");
+    }
+    Ok(())
+}
+
+/// Runs every scenario.
+pub(crate) fn measure(args: &CodecArgs) -> Result<CodecReport> {
+    if !args.width.is_multiple_of(2) || !args.height.is_multiple_of(2) {
+        bail!(
+            "screen size {}x{} must have even sides (H.264 encodes YUV 4:2:0)",
+            args.width,
+            args.height
+        );
+    }
+    let phone = PhoneScreen::new(args.width, args.height)
+        .with_context(|| format!("bad screen size {}x{}", args.width, args.height))?;
+    let run = |s: Scenario| -> Result<ScenarioReport> {
+        let n = args.frames.unwrap_or(s.default_frames());
+        eprintln!(
+            "{}: rendering {n} frames at {}x{}",
+            s.name(),
+            args.width,
+            args.height
+        );
+        let frames = s.render(&phone, n);
+        eprintln!("{}: encoding", s.name());
+        run_scenario(s.name(), frames).with_context(|| format!("scenario {}", s.name()))
+    };
+    Ok(CodecReport {
+        scroll: run(Scenario::Scroll)?,
+        static_: run(Scenario::Static)?,
+        app_switch: run(Scenario::AppSwitch)?,
+    })
+}
+
+fn millis(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// What one codec did with a scenario's frames.
+#[derive(Debug, Default)]
+struct CodecRun {
+    bytes: Vec<f64>,
+    encode_ms: Vec<f64>,
+    decode_ms: Vec<f64>,
+    keyframes: usize,
+}
+
+impl CodecRun {
+    fn bytes_per_frame_with_keyframe(&self) -> f64 {
+        mean(&self.bytes).unwrap_or(0.0)
+    }
+
+    fn keyframe_bytes(&self) -> usize {
+        self.bytes.first().copied().unwrap_or(0.0) as usize
+    }
+
+    /// The steady state: frames after the first keyframe (the keyframe alone for a
+    /// one-frame run).
+    fn bytes_per_frame(&self) -> f64 {
+        match self.bytes.get(1..) {
+            Some(rest) if !rest.is_empty() => mean(rest).unwrap_or(0.0),
+            _ => self.bytes_per_frame_with_keyframe(),
+        }
+    }
+}
+
+fn p(samples: &[f64], pct: u32) -> f64 {
+    percentile(samples, pct).unwrap_or(0.0)
+}
+
+fn run_scenario(name: &str, frames: Vec<RgbaImage>) -> Result<ScenarioReport> {
+    let (Some(first), Ok(n)) = (frames.first(), u32::try_from(frames.len())) else {
+        bail!("no frames");
+    };
+    let (width, height) = (first.width(), first.height());
+
+    let tiles = run_tiles(&frames)?;
+
+    // The YUV conversion is not part of the encode time.
+    let yuv = frames
+        .iter()
+        .map(h264::to_yuv)
+        .collect::<Result<Vec<_>>>()?;
+    drop(frames);
+    let h264 = run_h264(&yuv)?;
+    eprintln!(
+        "{name}: tiles {:.0} B/frame, h264 {:.0} B/frame",
+        tiles.bytes_per_frame(),
+        h264.bytes_per_frame()
+    );
+
+    let tiles_encode_p50 = p(&tiles.encode_ms, 50);
+    let h264_encode_p50 = p(&h264.encode_ms, 50);
+    Ok(ScenarioReport {
+        frames: n,
+        width,
+        height,
+        tiles_bytes_per_frame: tiles.bytes_per_frame(),
+        h264_bytes_per_frame: h264.bytes_per_frame(),
+        bytes_ratio: ratio(tiles.bytes_per_frame(), h264.bytes_per_frame()),
+        tiles_keyframe_bytes: tiles.keyframe_bytes(),
+        h264_keyframe_bytes: h264.keyframe_bytes(),
+        tiles_bytes_per_frame_with_keyframe: tiles.bytes_per_frame_with_keyframe(),
+        h264_bytes_per_frame_with_keyframe: h264.bytes_per_frame_with_keyframe(),
+        tiles_empty_frames: tiles.bytes.iter().filter(|&&b| b == 0.0).count(),
+        h264_keyframes: h264.keyframes,
+        tiles_encode_ms_p50: tiles_encode_p50,
+        tiles_encode_ms_p95: p(&tiles.encode_ms, 95),
+        h264_encode_ms_p50: h264_encode_p50,
+        h264_encode_ms_p95: p(&h264.encode_ms, 95),
+        encode_ratio: ratio(tiles_encode_p50, h264_encode_p50),
+        tiles_decode_ms_p50: p(&tiles.decode_ms, 50),
+        tiles_decode_ms_p95: p(&tiles.decode_ms, 95),
+    })
+}
+
+/// Encodes every frame with the tiles codec, then decodes every payload and checks that
+/// the decoder's image equals the source frame.
+fn run_tiles(frames: &[RgbaImage]) -> Result<CodecRun> {
+    let mut run = CodecRun::default();
+    let mut encoder = TileEncoder::new();
+    let mut payloads = Vec::with_capacity(frames.len());
+    for frame in frames {
+        let start = Instant::now();
+        let encoded = encoder.encode(frame);
+        run.encode_ms.push(millis(start.elapsed()));
+        run.bytes.push(encoded.payload.len() as f64);
+        if encoded.keyframe {
+            run.keyframes += 1;
+        }
+        payloads.push(encoded);
+    }
+    if !payloads.first().is_some_and(|f| f.keyframe) {
+        bail!("tiles: the first frame is not a keyframe");
+    }
+
+    let mut decoder = TileDecoder::new();
+    for (i, (encoded, frame)) in payloads.iter().zip(frames).enumerate() {
+        if !encoded.payload.is_empty() {
+            let start = Instant::now();
+            let damage = decoder.decode(&encoded.payload);
+            run.decode_ms.push(millis(start.elapsed()));
+            damage.with_context(|| {
+                format!(
+                    "tiles: frame {i} ({} bytes) did not decode",
+                    encoded.payload.len()
+                )
+            })?;
+        }
+        let Some(decoded) = decoder.image() else {
+            bail!("tiles: the decoder has no image after frame {i}");
+        };
+        if decoded != frame {
+            bail!("tiles: frame {i} {}", describe_mismatch(decoded, frame));
+        }
+    }
+    Ok(run)
+}
+
+/// Says how a decoded image differs from its source.
+fn describe_mismatch(decoded: &RgbaImage, source: &RgbaImage) -> String {
+    if (decoded.width(), decoded.height()) != (source.width(), source.height()) {
+        return format!(
+            "decoded to {}x{}, the source is {}x{}",
+            decoded.width(),
+            decoded.height(),
+            source.width(),
+            source.height()
+        );
+    }
+    let mut differing = 0usize;
+    let mut first = None;
+    for y in 0..source.height() {
+        for x in 0..source.width() {
+            let (d, s) = (decoded.pixel(x, y), source.pixel(x, y));
+            if d != s {
+                differing += 1;
+                first.get_or_insert((x, y, d, s));
+            }
+        }
+    }
+    match first {
+        Some((x, y, d, s)) => format!(
+            "decoded with {differing} wrong pixels, first at ({x}, {y}): got {d:?}, want {s:?}"
+        ),
+        None => "decoded differently from its source".to_owned(),
+    }
+}
+
+/// Encodes every frame with the H.264 baseline.
+fn run_h264(yuv: &[openh264::formats::YUVBuffer]) -> Result<CodecRun> {
+    let mut run = CodecRun::default();
+    let mut encoder = H264Encoder::new()?;
+    for (i, frame) in yuv.iter().enumerate() {
+        let out = encoder
+            .encode(frame)
+            .with_context(|| format!("h264: frame {i}"))?;
+        run.encode_ms.push(millis(out.encode_time));
+        run.bytes.push(out.bytes as f64);
+        if out.keyframe {
+            run.keyframes += 1;
+        }
+    }
+    Ok(run)
+}
+
+/// The human-readable report: one column per scenario, then the targets.
+pub(crate) fn format_report(report: &CodecReport, args: &CodecArgs) -> String {
+    let mut out = String::new();
+    let threads = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let _ = writeln!(
+        out,
+        "lifeline-bench codec: tiles vs H.264 at {}x{}, {} CPU threads available{}",
+        args.width,
+        args.height,
+        threads,
+        if cfg!(debug_assertions) {
+            " (DEBUG BUILD: times are not representative)"
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(
+        out,
+        "h264 = OpenH264, screen content real-time, {} Mbit/s bitrate mode, {} fps, \
+         no frame skipping, {} thread; RGBA->YUV before timing",
+        h264::TARGET_BITRATE_BPS / 1_000_000,
+        h264::FRAME_RATE_HZ,
+        h264::THREADS
+    );
+    let _ = writeln!(out);
+
+    let scenarios = report.scenarios();
+    let _ = write!(out, "{:<34}", "");
+    for (s, _) in &scenarios {
+        let _ = write!(out, "{:>16}", s.name());
+    }
+    let _ = writeln!(out);
+
+    let fmt_opt = |v: Option<f64>| v.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.3}"));
+    type Row = (&'static str, fn(&ScenarioReport) -> String);
+    let rows: [Row; 17] = [
+        ("frames", |r| r.frames.to_string()),
+        ("tiles bytes/frame (after keyframe)", |r| {
+            format!("{:.1}", r.tiles_bytes_per_frame)
+        }),
+        ("h264 bytes/frame (after keyframe)", |r| {
+            format!("{:.1}", r.h264_bytes_per_frame)
+        }),
+        ("bytes ratio (tiles/h264)", |r| {
+            r.bytes_ratio.map_or("n/a".into(), |v| format!("{v:.3}"))
+        }),
+        ("tiles keyframe bytes", |r| {
+            r.tiles_keyframe_bytes.to_string()
+        }),
+        ("h264 keyframe bytes", |r| r.h264_keyframe_bytes.to_string()),
+        ("tiles bytes/frame (with keyframe)", |r| {
+            format!("{:.1}", r.tiles_bytes_per_frame_with_keyframe)
+        }),
+        ("h264 bytes/frame (with keyframe)", |r| {
+            format!("{:.1}", r.h264_bytes_per_frame_with_keyframe)
+        }),
+        ("tiles empty frames", |r| r.tiles_empty_frames.to_string()),
+        ("h264 I/IDR frames", |r| r.h264_keyframes.to_string()),
+        ("tiles encode ms p50", |r| {
+            format!("{:.3}", r.tiles_encode_ms_p50)
+        }),
+        ("tiles encode ms p95", |r| {
+            format!("{:.3}", r.tiles_encode_ms_p95)
+        }),
+        ("h264 encode ms p50", |r| {
+            format!("{:.3}", r.h264_encode_ms_p50)
+        }),
+        ("h264 encode ms p95", |r| {
+            format!("{:.3}", r.h264_encode_ms_p95)
+        }),
+        ("encode ratio (tiles/h264 p50)", |r| {
+            r.encode_ratio.map_or("n/a".into(), |v| format!("{v:.3}"))
+        }),
+        ("tiles decode ms p50", |r| {
+            format!("{:.3}", r.tiles_decode_ms_p50)
+        }),
+        ("tiles decode ms p95", |r| {
+            format!("{:.3}", r.tiles_decode_ms_p95)
+        }),
+    ];
+    for (label, cell) in rows {
+        let _ = write!(out, "{label:<34}");
+        for (_, r) in &scenarios {
+            let _ = write!(out, "{:>16}", cell(r));
+        }
+        let _ = writeln!(out);
+    }
+
+    let _ = writeln!(out);
+    let _ = writeln!(out, "targets:");
+    let targets = targets(report);
+    for t in &targets {
+        let _ = writeln!(
+            out,
+            "  {:<8} {:<11} {:<22} <= {:<6} got {}",
+            if t.met() { "met" } else { "NOT MET" },
+            t.scenario,
+            t.metric,
+            t.limit,
+            fmt_opt(t.value)
+        );
+    }
+    let met = targets.iter().filter(|t| t.met()).count();
+    let _ = writeln!(out, "  {met} of {} targets met", targets.len());
+    let _ = writeln!(
+        out,
+        "every tiles frame decoded to exactly its source ({} frames)",
+        scenarios.iter().map(|(_, r)| r.frames).sum::<u32>()
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small(frames: u32) -> CodecArgs {
+        CodecArgs {
+            json: true,
+            frames: Some(frames),
+            width: 270,
+            height: 600,
+        }
+    }
+
+    #[test]
+    fn small_run_reports_every_field_and_round_trips() {
+        let args = small(4);
+        let report = measure(&args).unwrap();
+        let json = serde_json::to_value(&report).unwrap();
+        let obj = json.as_object().unwrap();
+        assert_eq!(
+            obj.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["app_switch", "scroll", "static"]
+        );
+        for name in ["scroll", "static", "app_switch"] {
+            let s = &obj[name];
+            for field in [
+                "frames",
+                "tiles_bytes_per_frame",
+                "h264_bytes_per_frame",
+                "tiles_encode_ms_p50",
+                "h264_encode_ms_p50",
+                "tiles_decode_ms_p50",
+                "bytes_ratio",
+                "encode_ratio",
+                "tiles_encode_ms_p95",
+                "h264_encode_ms_p95",
+                "tiles_decode_ms_p95",
+                "tiles_keyframe_bytes",
+                "h264_keyframe_bytes",
+            ] {
+                assert!(s[field].is_number(), "{name}.{field} = {}", s[field]);
+            }
+            assert_eq!(s["frames"], 4);
+            assert!(s["tiles_keyframe_bytes"].as_u64().unwrap() > 0);
+        }
+        let table = format_report(&report, &args);
+        assert!(table.contains("targets:"), "{table}");
+        assert_eq!(targets(&report).len(), 4);
+    }
+
+    #[test]
+    fn scenarios_render_what_they_say() {
+        let phone = PhoneScreen::new(270, 600).unwrap();
+        let scroll = Scenario::Scroll.render(&phone, 3);
+        assert_eq!(scroll[1], phone.render_list(SCROLL_STEP_PX));
+        let blink = Scenario::Static.render(&phone, 3);
+        assert_eq!(blink[0], blink[2]);
+        assert_ne!(blink[0], blink[1]);
+        let switch = Scenario::AppSwitch.render(&phone, 3);
+        assert_eq!(switch[1], phone.render_launcher());
+        assert_eq!(
+            [Scenario::Scroll, Scenario::Static, Scenario::AppSwitch].map(Scenario::default_frames),
+            [60, 30, 30]
+        );
+    }
+
+    #[test]
+    fn odd_sizes_are_refused() {
+        let args = CodecArgs {
+            width: 271,
+            ..small(1)
+        };
+        let err = measure(&args).unwrap_err();
+        assert!(err.to_string().contains("271x600"), "{err}");
+    }
+
+    #[test]
+    fn target_met_needs_a_value_within_the_limit() {
+        let t = |value| Target {
+            scenario: "scroll",
+            metric: "bytes_ratio",
+            limit: 1.5,
+            value,
+        };
+        assert!(t(Some(1.5)).met());
+        assert!(!t(Some(1.6)).met());
+        assert!(!t(None).met());
+    }
+}

@@ -1,0 +1,762 @@
+//! Deterministic synthetic phone screens, for benchmarks and end-to-end tests.
+//!
+//! [`PhoneScreen`] draws what a 1080×2400 Android phone shows in three situations that
+//! stress a screen codec differently:
+//!
+//! - [`PhoneScreen::render_list`]: a light-themed app with a status bar, an app bar and a
+//!   long list of rows (avatar, title, detail text, time, unread badge, dividers) scrolled
+//!   by a number of pixels; consecutive offsets shift the list region exactly;
+//! - [`PhoneScreen::render_with_caret`]: a conversation with a text field whose caret
+//!   blinks; the two states differ only in the caret;
+//! - [`PhoneScreen::render_launcher`]: a dark launcher with a wallpaper gradient, a clock,
+//!   a grid of colourful app icons and a dock, for app switching.
+//!
+//! Text is drawn as stroke glyphs with anti-aliased fringes (see `text`), so it compresses
+//! roughly like rendered text. Everything is a pure function of the screen size and the
+//! arguments: the same call draws the same pixels on every machine. Layout sizes are given
+//! for a 1080-px-wide screen and scale with the width, so small screens (tests) look alike.
+
+mod canvas;
+mod rng;
+mod text;
+
+use canvas::{Canvas, Rect, Rgba};
+use lifeline_protocol::video::{ImageError, RgbaImage};
+use rng::Rng;
+use text::{Clock, TextStyle};
+
+/// Width of the default synthetic phone, in pixels.
+pub const PHONE_WIDTH: u32 = 1080;
+/// Height of the default synthetic phone, in pixels.
+pub const PHONE_HEIGHT: u32 = 2400;
+
+/// Width the layout's sizes are given for.
+const DESIGN_WIDTH: i32 = 1080;
+/// Height of the status bar, the app bar, the navigation bar and one list row, at
+/// [`DESIGN_WIDTH`].
+const STATUS_BAR: i32 = 72;
+const APP_BAR: i32 = 160;
+const NAV_BAR: i32 = 132;
+const LIST_ROW: i32 = 160;
+
+const WHITE: Rgba = [255, 255, 255, 255];
+const TEXT: Rgba = [32, 33, 36, 255];
+const TEXT_SECONDARY: Rgba = [95, 99, 104, 255];
+const DIVIDER: Rgba = [224, 224, 224, 255];
+const PRIMARY: Rgba = [26, 115, 232, 255];
+const PRIMARY_DARK: Rgba = [21, 92, 186, 255];
+const SURFACE_VARIANT: Rgba = [241, 243, 244, 255];
+const NAV_BACKGROUND: Rgba = [248, 249, 250, 255];
+const NAV_ICON: Rgba = [60, 64, 67, 255];
+const WALLPAPER_TOP: Rgba = [18, 22, 44, 255];
+const WALLPAPER_BOTTOM: Rgba = [58, 30, 82, 255];
+const AVATARS: [Rgba; 8] = [
+    [219, 68, 55, 255],
+    [244, 160, 0, 255],
+    [15, 157, 88, 255],
+    [66, 133, 244, 255],
+    [171, 71, 188, 255],
+    [0, 172, 193, 255],
+    [255, 112, 67, 255],
+    [124, 179, 66, 255],
+];
+const ICONS: [Rgba; 10] = [
+    [234, 67, 53, 255],
+    [251, 188, 4, 255],
+    [52, 168, 83, 255],
+    [66, 133, 244, 255],
+    [156, 39, 176, 255],
+    [0, 188, 212, 255],
+    [255, 87, 34, 255],
+    [233, 30, 99, 255],
+    [63, 81, 181, 255],
+    [0, 150, 136, 255],
+];
+
+/// Seed domains, one per kind of generated content.
+const SEED_ROW: u64 = 0x524f_5753;
+const SEED_TITLE: u64 = 0x5449_544c;
+const SEED_STATUS: u64 = 0x5354_4154;
+const SEED_BUBBLE: u64 = 0x4255_4242;
+const SEED_ICON: u64 = 0x4943_4f4e;
+
+/// Converts layout sizes given for a 1080-px-wide screen into this screen's pixels.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Scale {
+    width: i32,
+}
+
+impl Scale {
+    /// A position or distance, rounded; may be 0.
+    pub(crate) fn pos(self, v: i32) -> i32 {
+        (v * self.width + DESIGN_WIDTH / 2) / DESIGN_WIDTH
+    }
+
+    /// A size that must stay visible: at least one pixel when `v > 0`.
+    pub(crate) fn px(self, v: i32) -> i32 {
+        if v <= 0 { 0 } else { self.pos(v).max(1) }
+    }
+}
+
+/// Where the fixed parts of the screen are.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    s: Scale,
+    width: i32,
+    height: i32,
+    status: Rect,
+    app_bar: Rect,
+    list: Rect,
+    nav: Rect,
+}
+
+impl Layout {
+    fn new(width: u32, height: u32) -> Self {
+        // Both sides are at most 8192 (RgbaImage's limit), so they fit in i32.
+        let (w, h) = (width as i32, height as i32);
+        let s = Scale { width: w };
+        let status_end = s.px(STATUS_BAR).min(h);
+        let app_end = (status_end + s.px(APP_BAR)).min(h);
+        let nav_start = (h - s.px(NAV_BAR)).max(app_end);
+        Self {
+            s,
+            width: w,
+            height: h,
+            status: Rect::new(0, 0, w, status_end),
+            app_bar: Rect::new(0, status_end, w, app_end - status_end),
+            list: Rect::new(0, app_end, w, nav_start - app_end),
+            nav: Rect::new(0, nav_start, w, h - nav_start),
+        }
+    }
+}
+
+/// A deterministic synthetic phone screen of a given size.
+///
+/// The fixed parts of each screen are drawn once by [`PhoneScreen::new`]; the `render_*`
+/// calls copy them and draw what changes.
+#[derive(Debug, Clone)]
+pub struct PhoneScreen {
+    layout: Layout,
+    /// The list app without its rows.
+    list_base: RgbaImage,
+    /// The conversation with the caret hidden.
+    caret_base: RgbaImage,
+    /// Where the caret goes.
+    caret: Rect,
+    launcher: RgbaImage,
+}
+
+impl PhoneScreen {
+    /// A phone screen of `width`×`height` pixels; fails on sizes [`RgbaImage`] rejects.
+    pub fn new(width: u32, height: u32) -> Result<Self, ImageError> {
+        let blank = RgbaImage::filled(width, height, WHITE)?;
+        let layout = Layout::new(width, height);
+
+        let mut list_base = blank.clone();
+        {
+            let mut c = Canvas::new(&mut list_base);
+            draw_status_bar(&mut c, &layout, Some(PRIMARY_DARK), WHITE);
+            draw_app_bar(&mut c, &layout, 1);
+            draw_nav_bar(&mut c, &layout, Some(NAV_BACKGROUND), NAV_ICON);
+        }
+
+        let mut caret_base = blank.clone();
+        let caret = {
+            let mut c = Canvas::new(&mut caret_base);
+            draw_status_bar(&mut c, &layout, Some(PRIMARY_DARK), WHITE);
+            draw_app_bar(&mut c, &layout, 2);
+            draw_nav_bar(&mut c, &layout, Some(NAV_BACKGROUND), NAV_ICON);
+            draw_conversation(&mut c, &layout)
+        };
+
+        let mut launcher = blank;
+        draw_launcher(&mut Canvas::new(&mut launcher), &layout);
+
+        Ok(Self {
+            layout,
+            list_base,
+            caret_base,
+            caret,
+            launcher,
+        })
+    }
+
+    /// Width in pixels.
+    pub fn width(&self) -> u32 {
+        self.layout.width as u32
+    }
+
+    /// Height in pixels.
+    pub fn height(&self) -> u32 {
+        self.layout.height as u32
+    }
+
+    /// The screen rows `top..bottom` that the list of [`PhoneScreen::render_list`] occupies;
+    /// everything outside them is the same at every scroll offset.
+    pub fn list_rows(&self) -> std::ops::Range<u32> {
+        self.layout.list.y0 as u32..self.layout.list.y1 as u32
+    }
+
+    /// Height of one list row in pixels (160 on a 1080-px-wide screen).
+    pub fn list_row_height(&self) -> u32 {
+        self.layout.s.px(LIST_ROW) as u32
+    }
+
+    /// The list app with its list scrolled down by `scroll_offset_px` pixels.
+    ///
+    /// Screen row `list_rows().start + y` of offset `o + d` equals screen row
+    /// `list_rows().start + y + d` of offset `o`: scrolling moves the list and nothing else.
+    pub fn render_list(&self, scroll_offset_px: u32) -> RgbaImage {
+        let mut img = self.list_base.clone();
+        let l = &self.layout;
+        let row_h = l.s.px(LIST_ROW);
+        let mut c = Canvas::new(&mut img);
+        let mut c = c.clipped(l.list);
+        let mut index = u64::from(scroll_offset_px) / row_h as u64;
+        // The remainder is below row_h, which fits in i32.
+        let mut y = l.list.y0 - (u64::from(scroll_offset_px) % row_h as u64) as i32;
+        while y < l.list.y1 {
+            draw_list_row(&mut c, l, y, index);
+            y += row_h;
+            index += 1;
+        }
+        img
+    }
+
+    /// The conversation screen, with the text field's 4-px-wide caret shown or not.
+    pub fn render_with_caret(&self, caret_visible: bool) -> RgbaImage {
+        let mut img = self.caret_base.clone();
+        if caret_visible {
+            Canvas::new(&mut img).fill(self.caret, PRIMARY);
+        }
+        img
+    }
+
+    /// The dark launcher: wallpaper, clock, app icon grid and dock.
+    pub fn render_launcher(&self) -> RgbaImage {
+        self.launcher.clone()
+    }
+}
+
+/// The status bar: clock and notification icons on the left; signal, Wi-Fi and battery on
+/// the right. `background` of `None` draws it over what is there (the launcher).
+fn draw_status_bar(c: &mut Canvas<'_>, l: &Layout, background: Option<Rgba>, fg: Rgba) {
+    let s = l.s;
+    let r = l.status;
+    if let Some(bg) = background {
+        c.fill(r, bg);
+    }
+    let mut c = c.clipped(r);
+    let mut rng = Rng::new(SEED_STATUS, 0);
+    let style = TextStyle::scaled(s, 24, 30, 4, fg);
+    let baseline = r.y0 + s.pos(50);
+    let clock = Clock::new(&mut rng, &style);
+    let mut x = clock.draw(&mut c, (s.pos(48), baseline), &style) + s.pos(28);
+    // Two notification icons.
+    for _ in 0..2 {
+        let size = s.px(30);
+        c.fill_rounded(Rect::new(x, baseline - size, size, size), s.px(7), fg, 255);
+        x += size + s.pos(18);
+    }
+
+    // Battery, upright, at the right edge: outline, charge level and terminal.
+    let (bw, bh) = (s.px(22), s.px(38));
+    let bx = l.width - s.pos(48) - bw;
+    let by = baseline - bh;
+    let t = s.px(3);
+    c.stroke_rect(Rect::new(bx, by, bw, bh), t, fg);
+    let level = (bh - 2 * t) * 7 / 10;
+    c.fill(Rect::new(bx, by + bh - t - level, bw, level), fg);
+    c.fill(
+        Rect::new(bx + bw / 4, by - s.px(4), bw - bw / 2, s.px(4)),
+        fg,
+    );
+
+    // Wi-Fi: a quarter-circle fan pointing down.
+    let radius = s.px(34);
+    let wx = bx - s.pos(40) - radius;
+    c.fill_fan(wx, baseline, radius, fg);
+
+    // Signal: four bars of rising height.
+    let bar_w = s.px(6);
+    let gap = s.px(4);
+    let mut sx = wx - radius - s.pos(24) - 4 * (bar_w + gap);
+    for i in 1..=4 {
+        let h = s.px(34) * i / 4;
+        c.fill(Rect::new(sx, baseline - h, bar_w, h), fg);
+        sx += bar_w + gap;
+    }
+}
+
+/// The app bar: menu button, title (seeded by `title_seed`), search and overflow buttons.
+fn draw_app_bar(c: &mut Canvas<'_>, l: &Layout, title_seed: u64) {
+    let s = l.s;
+    let r = l.app_bar;
+    c.fill(r, PRIMARY);
+    let mut c = c.clipped(r);
+    let cy = r.y0 + r.height() / 2;
+
+    // Menu: three bars.
+    let (mw, mt, pitch) = (s.px(44), s.px(5), s.px(14));
+    for i in -1..=1 {
+        c.fill(Rect::new(s.pos(48), cy + i * pitch - mt / 2, mw, mt), WHITE);
+    }
+
+    let style = TextStyle::scaled(s, 30, 42, 5, WHITE);
+    let mut rng = Rng::new(SEED_TITLE, title_seed);
+    let max_words = 1 + rng.below(3);
+    let words = text::layout_words(
+        &mut rng,
+        &style,
+        l.width - s.pos(156 + 220),
+        max_words,
+        true,
+    );
+    text::draw_words(
+        &mut c,
+        (s.pos(156), cy + style.x_height / 2),
+        &words,
+        &style,
+    );
+
+    // Search: a ring with a handle.
+    let (sx, ring) = (l.width - s.pos(160), s.px(17));
+    c.fill_ring(sx, cy - s.pos(4), ring, ring - s.px(5), WHITE, 255);
+    let t = s.px(5);
+    for i in 0..s.px(12) {
+        c.fill(
+            Rect::new(
+                sx + ring * 2 / 3 + i,
+                cy - s.pos(4) + ring * 2 / 3 + i,
+                t,
+                t,
+            ),
+            WHITE,
+        );
+    }
+
+    // Overflow: three dots.
+    for i in -1..=1 {
+        c.fill_circle(l.width - s.pos(56), cy + i * s.pos(16), s.px(5), WHITE);
+    }
+}
+
+/// The navigation bar's three softkeys: Back, Home, Recents.
+fn draw_nav_bar(c: &mut Canvas<'_>, l: &Layout, background: Option<Rgba>, fg: Rgba) {
+    let s = l.s;
+    let r = l.nav;
+    if let Some(bg) = background {
+        c.fill(r, bg);
+    }
+    let mut c = c.clipped(r);
+    let cx = l.width / 2;
+    let cy = r.y0 + r.height() / 2;
+    let size = s.px(40);
+    c.fill_left_triangle(cx - s.pos(300) - size / 2, cy, size * 7 / 8, size, fg);
+    c.fill_ring(
+        cx,
+        cy,
+        size / 2 + s.px(2),
+        size / 2 + s.px(2) - s.px(5),
+        fg,
+        255,
+    );
+    c.stroke_rect(
+        Rect::new(
+            cx + s.pos(300) - size * 2 / 5,
+            cy - size * 2 / 5,
+            size * 4 / 5,
+            size * 4 / 5,
+        ),
+        s.px(5),
+        fg,
+    );
+}
+
+/// One list row whose top is at screen row `y`; `index` seeds its content.
+fn draw_list_row(c: &mut Canvas<'_>, l: &Layout, y: i32, index: u64) {
+    let s = l.s;
+    let mut rng = Rng::new(SEED_ROW, index);
+
+    // Avatar: a disc or a rounded square with a capital letter.
+    let color = AVATARS[rng.below(AVATARS.len() as u32) as usize];
+    let (ax, ay, ar) = (s.pos(100), y + s.pos(80), s.px(52));
+    if rng.chance(70) {
+        c.fill_circle(ax, ay, ar, color);
+    } else {
+        c.fill_rounded(
+            Rect::new(ax - ar, ay - ar, 2 * ar, 2 * ar),
+            s.px(20),
+            color,
+            255,
+        );
+    }
+    let initial_style = TextStyle::scaled(s, 30, 44, 7, WHITE);
+    let initial = text::word(&mut rng, &initial_style, 1, true);
+    let iw = text::run_width(&initial, &initial_style);
+    text::draw_run(
+        c,
+        ax - iw / 2,
+        ay + initial_style.ascent / 2,
+        &initial,
+        &initial_style,
+    );
+
+    let x = s.pos(184);
+    let right = l.width - s.pos(48);
+
+    // Title and, at the right, the time of the last message.
+    let title = TextStyle::scaled(s, 22, 32, 4, TEXT);
+    let small = TextStyle::scaled(s, 17, 24, 3, TEXT_SECONDARY);
+    let title_base = y + s.pos(68);
+    let clock = Clock::new(&mut rng, &small);
+    clock.draw(c, (right - clock.width(&small), title_base), &small);
+    let max_words = 2 + rng.below(3);
+    let words = text::layout_words(&mut rng, &title, right - x - s.pos(180), max_words, true);
+    text::draw_words(c, (x, title_base), &words, &title);
+
+    // Detail line, shortened when an unread badge sits at its right.
+    let detail = TextStyle::scaled(s, 18, 27, 3, TEXT_SECONDARY);
+    let detail_base = y + s.pos(118);
+    let badge = rng.chance(30);
+    let detail_end = if badge { right - s.pos(72) } else { right };
+    let max_words = 3 + rng.below(6);
+    let words = text::layout_words(&mut rng, &detail, detail_end - x, max_words, true);
+    text::draw_words(c, (x, detail_base), &words, &detail);
+    if badge {
+        let (bx, by, br) = (
+            right - s.pos(20),
+            detail_base - detail.x_height / 2,
+            s.px(20),
+        );
+        c.fill_circle(bx, by, br, PRIMARY);
+        let digit_style = TextStyle::scaled(s, 16, 20, 3, WHITE);
+        let count = text::digits(&mut rng, &digit_style, 1);
+        let dw = text::run_width(&count, &digit_style);
+        text::draw_run(
+            c,
+            bx - dw / 2,
+            by + digit_style.ascent / 2,
+            &count,
+            &digit_style,
+        );
+    }
+
+    // Divider under the text, from the text's left edge.
+    let t = s.px(2);
+    c.fill(
+        Rect::new(x, y + s.px(LIST_ROW) - t, l.width - x, t),
+        DIVIDER,
+    );
+}
+
+/// A conversation: message bubbles above a compose bar with a text field and a send
+/// button. Returns where the caret goes.
+fn draw_conversation(c: &mut Canvas<'_>, l: &Layout) -> Rect {
+    let s = l.s;
+    let body = TextStyle::scaled(s, 22, 32, 4, TEXT);
+    let on_primary = TextStyle {
+        color: WHITE,
+        ..body
+    };
+
+    // Compose bar at the bottom of the content area.
+    let compose_h = s.px(150).min(l.list.height());
+    let compose = Rect::new(0, l.list.y1 - compose_h, l.width, compose_h);
+    c.fill(Rect::new(0, compose.y0, l.width, s.px(2)), DIVIDER);
+    let field = Rect::new(
+        s.pos(32),
+        compose.y0 + s.pos(24),
+        l.width - s.pos(32 + 150),
+        compose_h - s.pos(48),
+    );
+    c.fill_rounded(field, field.height() / 2, SURFACE_VARIANT, 255);
+    let field_cy = field.y0 + field.height() / 2;
+    let mut rng = Rng::new(SEED_BUBBLE, u64::MAX);
+    let typed = text::layout_words(&mut rng, &body, field.width() * 2 / 3, 3, true);
+    let end = text::draw_words(
+        c,
+        (field.x0 + s.pos(40), field_cy + body.x_height / 2),
+        &typed,
+        &body,
+    );
+    let send_x = l.width - s.pos(84);
+    c.fill_circle(send_x, field_cy, s.px(48), PRIMARY);
+    c.fill_left_triangle(send_x - s.px(16), field_cy, s.px(32), s.px(32), WHITE);
+    let caret_h = s.px(60);
+    let caret = Rect::new(end + s.px(6), field_cy - caret_h / 2, s.px(4), caret_h);
+
+    // Bubbles from the top down, while they fit above the compose bar.
+    let mut c = c.clipped(Rect::new(0, l.list.y0, l.width, compose.y0 - l.list.y0));
+    let line_h = s.px(56);
+    let pad = s.px(32);
+    let mut y = l.list.y0 + s.pos(32);
+    for i in 0.. {
+        let mut rng = Rng::new(SEED_BUBBLE, i);
+        let outgoing = rng.chance(45);
+        let lines: Vec<_> = (0..1 + rng.below(2))
+            .map(|_| {
+                let max_words = 2 + rng.below(6);
+                text::layout_words(&mut rng, &body, l.width * 3 / 5, max_words, false)
+            })
+            .collect();
+        let text_w = lines
+            .iter()
+            .map(|w| text::words_width(w, &body))
+            .max()
+            .unwrap_or(0);
+        let h = lines.len() as i32 * line_h + 2 * pad - s.pos(24);
+        if y + h > compose.y0 - s.pos(16) {
+            break;
+        }
+        let w = text_w + 2 * pad;
+        let x = if outgoing {
+            l.width - s.pos(32) - w
+        } else {
+            s.pos(32)
+        };
+        let (bg, style) = if outgoing {
+            (PRIMARY, &on_primary)
+        } else {
+            (SURFACE_VARIANT, &body)
+        };
+        c.fill_rounded(Rect::new(x, y, w, h), s.px(36), bg, 255);
+        for (n, words) in lines.iter().enumerate() {
+            let baseline = y + pad - s.pos(12) + n as i32 * line_h + style.ascent;
+            text::draw_words(&mut c, (x + pad, baseline), words, style);
+        }
+        y += h + s.pos(20);
+    }
+    caret
+}
+
+/// The launcher: gradient wallpaper, status bar, clock widget, icon grid, search pill,
+/// dock and a see-through navigation bar.
+fn draw_launcher(c: &mut Canvas<'_>, l: &Layout) {
+    let s = l.s;
+    // Wallpaper: one color per row, top to bottom.
+    let lerp = |a: u8, b: u8, t: i32, n: i32| {
+        (i32::from(a) + (i32::from(b) - i32::from(a)) * t / n.max(1)) as u8
+    };
+    for y in 0..l.height {
+        let color = [
+            lerp(WALLPAPER_TOP[0], WALLPAPER_BOTTOM[0], y, l.height),
+            lerp(WALLPAPER_TOP[1], WALLPAPER_BOTTOM[1], y, l.height),
+            lerp(WALLPAPER_TOP[2], WALLPAPER_BOTTOM[2], y, l.height),
+            255,
+        ];
+        c.fill(Rect::new(0, y, l.width, 1), color);
+    }
+    draw_status_bar(c, l, None, WHITE);
+
+    // Clock widget and date.
+    let mut rng = Rng::new(SEED_ICON, u64::MAX);
+    let big = TextStyle::scaled(s, 110, 140, 16, WHITE);
+    let clock = Clock::new(&mut rng, &big);
+    clock.draw(c, (s.pos(80), s.pos(360)), &big);
+    let date = TextStyle::scaled(s, 22, 32, 4, [220, 220, 235, 255]);
+    let words = text::layout_words(&mut rng, &date, l.width / 2, 3, true);
+    text::draw_words(c, (s.pos(84), s.pos(440)), &words, &date);
+
+    // Dock and search pill above the navigation bar.
+    let dock = Rect::new(
+        s.pos(32),
+        l.nav.y0 - s.pos(230),
+        l.width - s.pos(64),
+        s.px(200),
+    );
+    let pill = Rect::new(
+        s.pos(48),
+        dock.y0 - s.pos(150),
+        l.width - s.pos(96),
+        s.px(110),
+    );
+    c.fill_rounded(dock, s.px(56), WHITE, 40);
+    c.fill_rounded(pill, pill.height() / 2, WHITE, 48);
+    let pill_cy = pill.y0 + pill.height() / 2;
+    c.fill_ring(
+        pill.x0 + s.pos(72),
+        pill_cy,
+        s.px(24),
+        s.px(24) - s.px(7),
+        ICONS[3],
+        255,
+    );
+    c.fill_rounded(
+        Rect::new(pill.x1 - s.pos(86), pill_cy - s.pos(24), s.px(22), s.px(48)),
+        s.px(11),
+        WHITE,
+        255,
+    );
+
+    // Icon grid: four columns, as many rows of four as fit above the search pill.
+    let label = TextStyle::scaled(s, 18, 26, 3, WHITE);
+    let icon = s.px(150);
+    let col_w = l.width / 4;
+    let mut n = 0u64;
+    let mut row_y = s.pos(600);
+    while row_y + icon + s.pos(70) < pill.y0 - s.pos(40) {
+        for col in 0..4 {
+            let cx = col * col_w + col_w / 2;
+            draw_app_icon(c, s, cx, row_y, icon, n, Some(&label));
+            n += 1;
+        }
+        row_y += s.pos(300);
+    }
+    let dock_icon = s.px(130);
+    for col in 0..4 {
+        let cx = col * col_w + col_w / 2;
+        let top = dock.y0 + (dock.height() - dock_icon) / 2;
+        draw_app_icon(c, s, cx, top, dock_icon, 100 + col as u64, None);
+    }
+
+    draw_nav_bar(c, l, None, WHITE);
+}
+
+/// One launcher icon of `size` centred on `cx` with its top at `top`, seeded by `index`,
+/// with its label below when `label` is given.
+fn draw_app_icon(
+    c: &mut Canvas<'_>,
+    s: Scale,
+    cx: i32,
+    top: i32,
+    size: i32,
+    index: u64,
+    label: Option<&TextStyle>,
+) {
+    let mut rng = Rng::new(SEED_ICON, index);
+    let color = ICONS[rng.below(ICONS.len() as u32) as usize];
+    let half = size / 2;
+    let cy = top + half;
+    let r = Rect::new(cx - half, top, size, size);
+    if rng.chance(50) {
+        c.fill_circle(cx, cy, half, color);
+    } else {
+        c.fill_rounded(r, size * 4 / 15, color, 255);
+    }
+    // A white symbol inside: a ring, a rounded square or a bar.
+    let sym = size / 4;
+    match rng.below(3) {
+        0 => c.fill_ring(cx, cy, sym, sym - s.px(10).min(sym), WHITE, 255),
+        1 => c.fill_rounded(
+            Rect::new(cx - sym, cy - sym, 2 * sym, 2 * sym),
+            sym / 3,
+            WHITE,
+            230,
+        ),
+        _ => c.fill(Rect::new(cx - sym, cy - s.px(8), 2 * sym, s.px(16)), WHITE),
+    }
+    if let Some(style) = label {
+        let words = text::layout_words(&mut rng, style, size + s.pos(80), 1, true);
+        let w = text::words_width(&words, style);
+        text::draw_words(c, (cx - w / 2, top + size + s.pos(60)), &words, style);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_input_draws_same_pixels() {
+        let a = PhoneScreen::new(270, 600).unwrap();
+        let b = PhoneScreen::new(270, 600).unwrap();
+        assert_eq!(a.render_list(37), b.render_list(37));
+        assert_eq!(a.render_list(37), a.render_list(37));
+        assert_eq!(a.render_with_caret(true), b.render_with_caret(true));
+        assert_eq!(a.render_launcher(), b.render_launcher());
+    }
+
+    #[test]
+    fn scrolling_16_px_shifts_the_list_by_16_rows() {
+        let phone = PhoneScreen::new(270, 600).unwrap();
+        let rows = phone.list_rows();
+        for offset in [0, 150, 1000] {
+            let before = phone.render_list(offset);
+            let after = phone.render_list(offset + 16);
+            assert_ne!(before, after);
+            for y in rows.start..rows.end - 16 {
+                assert_eq!(
+                    after.row(y),
+                    before.row(y + 16),
+                    "row {y} at offset {offset}"
+                );
+            }
+            for y in (0..rows.start).chain(rows.end..phone.height()) {
+                assert_eq!(after.row(y), before.row(y), "fixed row {y}");
+            }
+        }
+    }
+
+    #[test]
+    fn full_size_scroll_shift_holds_too() {
+        let phone = PhoneScreen::new(PHONE_WIDTH, PHONE_HEIGHT).unwrap();
+        let rows = phone.list_rows();
+        assert!(rows.end - rows.start > 1500, "list region {rows:?}");
+        let before = phone.render_list(320);
+        let after = phone.render_list(336);
+        for y in rows.start..rows.end - 16 {
+            assert_eq!(after.row(y), before.row(y + 16), "row {y}");
+        }
+    }
+
+    #[test]
+    fn caret_changes_only_a_thin_column() {
+        let phone = PhoneScreen::new(PHONE_WIDTH, PHONE_HEIGHT).unwrap();
+        let on = phone.render_with_caret(true);
+        let off = phone.render_with_caret(false);
+        let mut changed_columns = std::collections::BTreeSet::new();
+        let mut changed_rows = std::collections::BTreeSet::new();
+        for y in 0..phone.height() {
+            for x in 0..phone.width() {
+                if on.pixel(x, y) != off.pixel(x, y) {
+                    changed_columns.insert(x);
+                    changed_rows.insert(y);
+                }
+            }
+        }
+        assert_eq!(changed_columns.len(), 4);
+        assert!(
+            (40..=80).contains(&changed_rows.len()),
+            "{}",
+            changed_rows.len()
+        );
+    }
+
+    #[test]
+    fn text_has_intermediate_grey_levels() {
+        let phone = PhoneScreen::new(PHONE_WIDTH, PHONE_HEIGHT).unwrap();
+        let img = phone.render_list(0);
+        // Across the first row's title, right of the avatar: white, the text color and
+        // anti-aliasing levels in between.
+        let y = phone.list_rows().start + 60;
+        let colors: std::collections::BTreeSet<[u8; 4]> =
+            (200..900).filter_map(|x| img.pixel(x, y)).collect();
+        assert!(colors.contains(&WHITE));
+        assert!(colors.contains(&TEXT), "{colors:?}");
+        assert!(colors.len() >= 4, "{colors:?}");
+    }
+
+    #[test]
+    fn screens_differ_and_are_opaque() {
+        let phone = PhoneScreen::new(270, 600).unwrap();
+        let list = phone.render_list(0);
+        let launcher = phone.render_launcher();
+        assert_ne!(list, launcher);
+        assert_ne!(phone.render_with_caret(false), list);
+        for img in [&list, &launcher] {
+            assert!(img.data().chunks_exact(4).all(|p| p[3] == 255));
+        }
+    }
+
+    #[test]
+    fn tiny_and_odd_sizes_do_not_panic() {
+        for (w, h) in [(1, 1), (3, 7), (64, 64), (1079, 2399)] {
+            let phone = PhoneScreen::new(w, h).unwrap();
+            let _ = phone.render_list(17);
+            let _ = phone.render_with_caret(true);
+            let _ = phone.render_launcher();
+        }
+        assert!(PhoneScreen::new(0, 10).is_err());
+    }
+}
