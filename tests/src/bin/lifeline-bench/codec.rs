@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use lifeline_protocol::video::RgbaImage;
-use lifeline_protocol::video::tiles::{TileDecoder, TileEncoder};
+use lifeline_protocol::video::tiles::{EncodedFrame, TileDecoder, TileEncoder};
 use lifeline_tests::synthetic::{PHONE_HEIGHT, PHONE_WIDTH, PhoneScreen};
 use serde::Serialize;
 
@@ -279,15 +279,14 @@ fn run_scenario(name: &str, frames: Vec<RgbaImage>) -> Result<ScenarioReport> {
     };
     let (width, height) = (first.width(), first.height());
 
-    let tiles = run_tiles(&frames)?;
-
     // The YUV conversion is not part of the encode time.
     let yuv = frames
         .iter()
         .map(h264::to_yuv)
         .collect::<Result<Vec<_>>>()?;
-    drop(frames);
-    let h264 = run_h264(&yuv)?;
+    let (mut tiles, h264, payloads) = encode_interleaved(&frames, &yuv)?;
+    drop(yuv);
+    decode_and_verify(&mut tiles, &payloads, &frames)?;
     eprintln!(
         "{name}: tiles {:.0} B/frame, h264 {:.0} B/frame",
         tiles.bytes_per_frame(),
@@ -321,24 +320,49 @@ fn run_scenario(name: &str, frames: Vec<RgbaImage>) -> Result<ScenarioReport> {
 
 /// Encodes every frame with the tiles codec, then decodes every payload and checks that
 /// the decoder's image equals the source frame.
-fn run_tiles(frames: &[RgbaImage]) -> Result<CodecRun> {
-    let mut run = CodecRun::default();
-    let mut encoder = TileEncoder::new();
+/// Encodes every frame with both codecs, frame by frame, so that both see the same load on a
+/// shared machine: a burst of other work slows one frame of each rather than one codec's run.
+fn encode_interleaved(
+    frames: &[RgbaImage],
+    yuv: &[openh264::formats::YUVBuffer],
+) -> Result<(CodecRun, CodecRun, Vec<EncodedFrame>)> {
+    let mut tiles = CodecRun::default();
+    let mut h264 = CodecRun::default();
+    let mut tile_encoder = TileEncoder::new();
+    let mut h264_encoder = H264Encoder::new()?;
     let mut payloads = Vec::with_capacity(frames.len());
-    for frame in frames {
+    for (i, (frame, yuv_frame)) in frames.iter().zip(yuv).enumerate() {
         let start = Instant::now();
-        let encoded = encoder.encode(frame);
-        run.encode_ms.push(millis(start.elapsed()));
-        run.bytes.push(encoded.payload.len() as f64);
+        let encoded = tile_encoder.encode(frame);
+        tiles.encode_ms.push(millis(start.elapsed()));
+        tiles.bytes.push(encoded.payload.len() as f64);
         if encoded.keyframe {
-            run.keyframes += 1;
+            tiles.keyframes += 1;
         }
         payloads.push(encoded);
+
+        let out = h264_encoder
+            .encode(yuv_frame)
+            .with_context(|| format!("h264: frame {i}"))?;
+        h264.encode_ms.push(millis(out.encode_time));
+        h264.bytes.push(out.bytes as f64);
+        if out.keyframe {
+            h264.keyframes += 1;
+        }
     }
     if !payloads.first().is_some_and(|f| f.keyframe) {
         bail!("tiles: the first frame is not a keyframe");
     }
+    Ok((tiles, h264, payloads))
+}
 
+/// Decodes every tiles payload, timing it, and fails unless each decoded image equals its
+/// source exactly.
+fn decode_and_verify(
+    run: &mut CodecRun,
+    payloads: &[EncodedFrame],
+    frames: &[RgbaImage],
+) -> Result<()> {
     let mut decoder = TileDecoder::new();
     for (i, (encoded, frame)) in payloads.iter().zip(frames).enumerate() {
         if !encoded.payload.is_empty() {
@@ -359,7 +383,7 @@ fn run_tiles(frames: &[RgbaImage]) -> Result<CodecRun> {
             bail!("tiles: frame {i} {}", describe_mismatch(decoded, frame));
         }
     }
-    Ok(run)
+    Ok(())
 }
 
 /// Says how a decoded image differs from its source.
@@ -393,22 +417,6 @@ fn describe_mismatch(decoded: &RgbaImage, source: &RgbaImage) -> String {
 }
 
 /// Encodes every frame with the H.264 baseline.
-fn run_h264(yuv: &[openh264::formats::YUVBuffer]) -> Result<CodecRun> {
-    let mut run = CodecRun::default();
-    let mut encoder = H264Encoder::new()?;
-    for (i, frame) in yuv.iter().enumerate() {
-        let out = encoder
-            .encode(frame)
-            .with_context(|| format!("h264: frame {i}"))?;
-        run.encode_ms.push(millis(out.encode_time));
-        run.bytes.push(out.bytes as f64);
-        if out.keyframe {
-            run.keyframes += 1;
-        }
-    }
-    Ok(run)
-}
-
 /// The human-readable report: one column per scenario, then the targets.
 pub(crate) fn format_report(report: &CodecReport, args: &CodecArgs) -> String {
     let mut out = String::new();
