@@ -18,6 +18,8 @@ pub mod fingerprint;
 pub mod framing;
 pub mod link;
 pub mod messages;
+#[cfg(feature = "quic")]
+pub mod quic;
 pub mod video;
 
 pub use code::SessionCode;

@@ -1,9 +1,23 @@
-//! Lifeline's relay: the server both peers of a session connect to.
+//! Lifeline's relay: the server both sides of a session connect to.
 //!
-//! It will hold (see `README.md` in this crate): the sans-IO pairing and rate-limit core,
-//! the QUIC endpoint that pairs a technician and a customer by session code and splices
-//! their streams, the HTTP API (sign-in, codes, portals, users, session records), and the
-//! SQLite store. The console embeds it for its local mode.
+//! - [`pairing`]: the sans-IO pairing and rate-limit core, driven by an explicit `now`;
+//! - [`quic`]: the QUIC endpoint: handshakes, pairing by code, stream splicing, limits;
+//! - [`http`]: the HTTP API, the join page and the customer portal pages;
+//! - [`store`]: SQLite persistence (users, tokens, portals, codes, session records);
+//! - [`auth`]: password hashing, API tokens and sign-in throttling;
+//! - [`tls`]: the relay's certificate (self-signed on first start, or the operator's);
+//! - [`metrics`]: counters exported in Prometheus text format;
+//! - [`server`]: [`Relay::start`], which runs all of it and returns a [`RelayHandle`].
 
-/// Default UDP port of the relay's QUIC endpoint.
-pub const DEFAULT_QUIC_PORT: u16 = 4433;
+pub mod auth;
+pub mod config;
+pub mod http;
+pub mod metrics;
+pub mod pairing;
+pub mod quic;
+pub mod server;
+pub mod store;
+pub mod tls;
+
+pub use config::{Limits, RelayConfig, TlsSource};
+pub use server::{Clock, ManualClock, Relay, RelayHandle, StartError, SystemClock};

@@ -1,8 +1,9 @@
 //! The relay handshake: the first bidirectional stream of every connection.
 //!
 //! The client sends one [`ClientHello`]; the relay answers [`ServerHello::Welcome`] or
-//! [`ServerHello::Rejected`]. After a welcome the relay keeps the stream open and tells the
-//! client about its peer with [`RelayNotice`]s.
+//! [`ServerHello::Rejected`], possibly after a [`ServerHello::Waiting`] while the other side
+//! has not arrived. After a welcome the relay keeps the stream open and tells the client about
+//! its peer with [`RelayNotice`]s. Connections end with a [`CloseCode`].
 
 use std::fmt;
 
@@ -68,6 +69,11 @@ pub enum ServerHello {
         /// Why.
         reason: RejectReason,
     },
+    /// Accepted, but the other side has not arrived yet. Sent at most once, before
+    /// [`ServerHello::Welcome`] (once the other side arrives) or [`ServerHello::Rejected`]
+    /// (e.g. when the code expires while waiting). The welcome waits for the peer because it
+    /// names the session, and a session exists only once both sides are there.
+    Waiting,
 }
 
 /// What a client learns when the relay accepts it.
@@ -126,6 +132,67 @@ impl fmt::Display for RejectReason {
                 f.write_str("not signed in, or this code belongs to someone else")
             }
         }
+    }
+}
+
+/// Application error codes in the QUIC `CONNECTION_CLOSE` frames of Lifeline connections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum CloseCode {
+    /// The client is done (the customer pressed Exit, the technician closed the session).
+    Normal = 0,
+    /// The relay refused the handshake; [`ServerHello::Rejected`] says why.
+    Rejected = 1,
+    /// The relay could not read the handshake: garbage, too large, or too slow.
+    BadHandshake = 2,
+    /// The peer left and the session is over ([`RelayNotice::PeerLeft`] came first).
+    SessionEnded = 3,
+    /// The relay is shutting down ([`RelayNotice::Shutdown`] came first to paired clients).
+    Shutdown = 4,
+    /// The relay is at its limit of sessions or of connections from this address.
+    Busy = 5,
+    /// A newer connection of the same technician took over this code.
+    Replaced = 6,
+    /// The relay failed (e.g. its database); the client may try again.
+    ServerError = 7,
+}
+
+impl CloseCode {
+    /// Every close code.
+    pub const ALL: [CloseCode; 8] = [
+        Self::Normal,
+        Self::Rejected,
+        Self::BadHandshake,
+        Self::SessionEnded,
+        Self::Shutdown,
+        Self::Busy,
+        Self::Replaced,
+        Self::ServerError,
+    ];
+
+    /// The number on the wire.
+    pub fn code(self) -> u32 {
+        self as u32
+    }
+
+    /// The close code with this number, if it is one.
+    pub fn from_code(code: u64) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| u64::from(c.code()) == code)
+    }
+}
+
+impl fmt::Display for CloseCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Normal => "closed normally",
+            Self::Rejected => "the relay refused the connection",
+            Self::BadHandshake => "the relay could not read the handshake",
+            Self::SessionEnded => "the session is over",
+            Self::Shutdown => "the relay is shutting down",
+            Self::Busy => "the relay is busy; try again later",
+            Self::Replaced => "a newer connection took over this session code",
+            Self::ServerError => "the relay had an internal error; try again",
+        })
     }
 }
 
@@ -201,7 +268,17 @@ mod tests {
         ] {
             round_trip(ServerHello::Rejected { reason });
         }
+        round_trip(ServerHello::Waiting);
         round_trip(RelayNotice::PeerLeft { clean: false });
+    }
+
+    #[test]
+    fn close_codes_round_trip_and_read_well() {
+        for close in CloseCode::ALL {
+            assert_eq!(CloseCode::from_code(u64::from(close.code())), Some(close));
+            assert!(!close.to_string().is_empty());
+        }
+        assert_eq!(CloseCode::from_code(99), None);
     }
 
     #[test]

@@ -1,0 +1,201 @@
+//! Opaque forwarding between two paired connections: every stream one side opens is opened
+//! on the other and copied both ways, datagrams likewise. Nothing is parsed.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use tokio::task::JoinSet;
+
+use crate::metrics::Metrics;
+
+/// Largest chunk moved at once.
+const CHUNK: usize = 64 * 1024;
+
+/// Bytes carried each way.
+#[derive(Debug, Default)]
+pub(crate) struct Counters {
+    from_technician: AtomicU64,
+    from_customer: AtomicU64,
+}
+
+impl Counters {
+    /// Bytes carried from the technician to the customer.
+    pub(crate) fn technician_bytes(&self) -> u64 {
+        self.from_technician.load(Ordering::Relaxed)
+    }
+
+    /// Bytes carried from the customer to the technician.
+    pub(crate) fn customer_bytes(&self) -> u64 {
+        self.from_customer.load(Ordering::Relaxed)
+    }
+}
+
+/// Which way bytes go.
+#[derive(Debug, Clone, Copy)]
+enum Way {
+    FromTechnician,
+    FromCustomer,
+}
+
+impl Way {
+    fn back(self) -> Self {
+        match self {
+            Self::FromTechnician => Self::FromCustomer,
+            Self::FromCustomer => Self::FromTechnician,
+        }
+    }
+}
+
+/// Counts bytes carried one way, in the session and relay-wide.
+#[derive(Debug, Clone)]
+struct Tally {
+    counters: Arc<Counters>,
+    metrics: Arc<Metrics>,
+}
+
+impl Tally {
+    fn add(&self, way: Way, bytes: u64) {
+        let counter = match way {
+            Way::FromTechnician => &self.counters.from_technician,
+            Way::FromCustomer => &self.counters.from_customer,
+        };
+        counter.fetch_add(bytes, Ordering::Relaxed);
+        self.metrics.add_relayed_bytes(bytes);
+    }
+}
+
+/// The forwarding tasks of one session; dropping it stops them all.
+#[derive(Debug)]
+pub(crate) struct Splice {
+    tasks: JoinSet<()>,
+}
+
+impl Splice {
+    /// Starts forwarding between `technician` and `customer`.
+    pub(crate) fn start(
+        technician: &quinn::Connection,
+        customer: &quinn::Connection,
+        counters: Arc<Counters>,
+        metrics: Arc<Metrics>,
+    ) -> Self {
+        let tally = Tally { counters, metrics };
+        let mut tasks = JoinSet::new();
+        for (from, to, way) in [
+            (technician, customer, Way::FromTechnician),
+            (customer, technician, Way::FromCustomer),
+        ] {
+            tasks.spawn(forward_bi(from.clone(), to.clone(), way, tally.clone()));
+            tasks.spawn(forward_uni(from.clone(), to.clone(), way, tally.clone()));
+            tasks.spawn(forward_datagrams(
+                from.clone(),
+                to.clone(),
+                way,
+                tally.clone(),
+            ));
+        }
+        Self { tasks }
+    }
+
+    /// Once one side is gone: lets the forwarders pass on what it sent before leaving (they
+    /// end on their own when its buffered data is moved), for at most `within`; then stops
+    /// what is left.
+    pub(crate) async fn drain(mut self, within: Duration) {
+        let _ = tokio::time::timeout(within, async {
+            while self.tasks.join_next().await.is_some() {}
+        })
+        .await;
+    }
+}
+
+/// Streams `from` opens, opened on `to`, copied both ways.
+async fn forward_bi(from: quinn::Connection, to: quinn::Connection, way: Way, tally: Tally) {
+    let mut copies = JoinSet::new();
+    loop {
+        tokio::select! {
+            accepted = from.accept_bi() => {
+                let Ok((from_send, from_recv)) = accepted else { break };
+                let Ok((to_send, to_recv)) = to.open_bi().await else { break };
+                copies.spawn(copy(from_recv, to_send, way, tally.clone()));
+                copies.spawn(copy(to_recv, from_send, way.back(), tally.clone()));
+            }
+            Some(_) = copies.join_next(), if !copies.is_empty() => {}
+            _ = to.closed() => break,
+        }
+    }
+    while copies.join_next().await.is_some() {}
+}
+
+/// Unidirectional streams `from` opens, opened on `to` and copied.
+async fn forward_uni(from: quinn::Connection, to: quinn::Connection, way: Way, tally: Tally) {
+    let mut copies = JoinSet::new();
+    loop {
+        tokio::select! {
+            accepted = from.accept_uni() => {
+                let Ok(from_recv) = accepted else { break };
+                let Ok(to_send) = to.open_uni().await else { break };
+                copies.spawn(copy(from_recv, to_send, way, tally.clone()));
+            }
+            Some(_) = copies.join_next(), if !copies.is_empty() => {}
+            _ = to.closed() => break,
+        }
+    }
+    while copies.join_next().await.is_some() {}
+}
+
+/// Copies one stream's bytes, passing on its end, a reset one way and a stop the other.
+async fn copy(mut recv: quinn::RecvStream, mut send: quinn::SendStream, way: Way, tally: Tally) {
+    let stopped = send.stopped();
+    tokio::pin!(stopped);
+    loop {
+        tokio::select! {
+            read = recv.read_chunk(CHUNK, true) => match read {
+                Ok(Some(chunk)) => {
+                    let bytes = chunk.bytes.len() as u64;
+                    match send.write_chunk(chunk.bytes).await {
+                        Ok(()) => tally.add(way, bytes),
+                        Err(quinn::WriteError::Stopped(code)) => {
+                            let _ = recv.stop(code);
+                            return;
+                        }
+                        Err(_) => return,
+                    }
+                }
+                Ok(None) => {
+                    let _ = send.finish();
+                    return;
+                }
+                Err(quinn::ReadError::Reset(code)) => {
+                    let _ = send.reset(code);
+                    return;
+                }
+                Err(_) => return,
+            },
+            stop = &mut stopped => {
+                if let Ok(Some(code)) = stop {
+                    let _ = recv.stop(code);
+                }
+                return;
+            }
+        }
+    }
+}
+
+/// Datagrams from `from`, sent on to `to`; those too large for `to`'s path are dropped.
+async fn forward_datagrams(from: quinn::Connection, to: quinn::Connection, way: Way, tally: Tally) {
+    loop {
+        let datagram = tokio::select! {
+            read = from.read_datagram() => match read {
+                Ok(datagram) => datagram,
+                Err(_) => return,
+            },
+            _ = to.closed() => return,
+        };
+        let bytes = datagram.len() as u64;
+        match to.send_datagram(datagram) {
+            Ok(()) => tally.add(way, bytes),
+            Err(quinn::SendDatagramError::ConnectionLost(_)) => return,
+            Err(_) => {}
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! The relay's HTTP side against a real server on loopback and a real SQLite file.
+
+// Helpers shared by the tests unwrap like the tests do: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod admin;
+mod codes;
+mod common;
+mod https;
+mod login;
+mod pages;
+mod requests;
+mod restart;
+mod sessions;
