@@ -87,6 +87,12 @@ pub enum ControlMessage {
     KeyframeRequest,
     /// Technician → phone: adapt the video to the path.
     QualityHint(QualityHint),
+    /// Technician → phone: every video frame up to `sequence` has been received. The phone
+    /// keeps only a small window of frames in flight and skips stale ones beyond it.
+    FrameAck {
+        /// The highest frame sequence received.
+        sequence: u64,
+    },
 }
 
 /// Identifies a chat message within a session (per sender, increasing).
@@ -260,6 +266,7 @@ mod tests {
                 max_fps: 30,
                 max_kbps: Some(2000),
             }),
+            ControlMessage::FrameAck { sequence: 41 },
         ];
         for message in messages {
             let bytes = postcard::to_stdvec(&message).unwrap();
