@@ -8,6 +8,39 @@
 //!
 //! Peer streams begin with a one-byte [`StreamKind`] tag; messages on them are framed by
 //! [`crate::framing`].
+//!
+//! # The session conversation
+//!
+//! Once the relay has paired the two sides (each got `Welcome` and `PeerJoined`):
+//!
+//! 1. The technician opens the **control** stream (bidirectional); the phone waits for it.
+//!    Everything below that is a [`control::ControlMessage`] travels on it.
+//! 2. The technician opens the **input** stream (technician → phone) when it first sends
+//!    input. The phone applies an event only while
+//!    [`crate::consent::ConsentLedger::permit`] allows remote control and the event's frame
+//!    size matches the screen ([`input::InputEvent::applies_to`]); otherwise it drops it and
+//!    answers `Refused { capability: RemoteControl, .. }` once per refusal streak.
+//! 3. Consent: `ConsentRequest { capability }` → the phone answers
+//!    `ConsentResponse { capability, granted, by_policy }` when decided (at once under
+//!    `notify`, after the customer's answer under `ask`), or `Refused { capability, reason }`
+//!    when the portal switches it off or the device cannot do it. The customer may withdraw
+//!    a grant at any time: `ConsentRevoke { capability }` (withdrawing screen view withdraws
+//!    remote control too, and the phone sends both).
+//! 4. Screen: while screen view is granted and sharing is not paused, the phone opens the
+//!    **video** stream (phone → technician): `StreamStart` (codec, size, rotation), then
+//!    `Frame`s, the first a keyframe. A new size or rotation sends a new `StreamStart` and a
+//!    keyframe on the same stream. Frames are sent only when the screen changed, paced to
+//!    the max fps (`QualityHint`), with at most a few frames beyond the technician's last
+//!    `FrameAck { sequence }` in flight: when the window is full, stale frames are skipped and
+//!    the latest screen is sent once there is room. `KeyframeRequest` makes the next frame a
+//!    keyframe. `SharingPaused { paused }` tells the technician the customer paused.
+//! 5. `DiagnosticsRequest` → `DiagnosticsReport` if permitted, else `Refused`.
+//! 6. `LogRequest` → for each log file, `FileOffer(header)` on control and then a **file**
+//!    stream carrying the same header and the bytes; else `Refused`.
+//! 7. `Chat` → the receiver answers `ChatAck { id }`. `Ping` → `Pong` with the same values.
+//! 8. `SessionEnd { by, reason }` ends the session: its sender flushes and closes the
+//!    connection with [`handshake::CloseCode::Normal`]; the relay tells the other side with
+//!    `PeerLeft { clean: true }` if the message was lost.
 
 pub mod control;
 pub mod file;
