@@ -1,11 +1,17 @@
 //! Lifeline's customer agent.
 //!
-//! Today it holds the [`device::Device`] trait and its first backend, the simulated phone
-//! ([`sim::SimPhone`]). Still to come (see `README.md` in this crate): the session core that
-//! answers a technician, the `lifeline-agent` command line, the desktop window, and the adb
+//! - [`device`]: the [`device::Device`] trait, what the agent needs from a phone;
+//! - [`sim`]: the simulated phone ([`sim::SimPhone`]);
+//! - [`session`]: the session with a technician: the sans-IO core, the tokio glue, the
+//!   customer's [`session::Frontend`], and joining by link;
+//! - [`terminal`]: the terminal frontend of `lifeline-agent join`.
+//!
+//! Still to come (see `README.md` in this crate): the desktop window (`--window`) and the adb
 //! backend for real phones attached by USB.
 
 pub mod device;
+pub mod session;
 pub mod sim;
+pub mod terminal;
 
 pub use lifeline_protocol::consent::Capability;

@@ -3,9 +3,12 @@
 //! - `codec`: the lossless `tiles` codec against an OpenH264 baseline on synthetic phone
 //!   screens (bytes per frame, encode and decode time), checking that every frame
 //!   round-trips exactly.
+//! - `sim`: the simulated phone's render and the agent's session core (pacing, frame window,
+//!   tiles encode) per frame while scrolling, and the cost of an idle phone.
 
 mod codec;
 mod h264;
+mod sim;
 mod stats;
 
 use anyhow::Result;
@@ -24,12 +27,16 @@ enum Command {
     /// Compare the tiles codec with H.264 (OpenH264) on scroll, static and app-switch
     /// scenarios at 1080x2400; fails if a tiles frame does not decode to its source.
     Codec(codec::CodecArgs),
+    /// Render and encode cost of the simulated phone and the agent's session core while
+    /// scrolling at 1080x2400, and the cost of an idle phone.
+    Sim(sim::SimArgs),
 }
 
 fn main() -> Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Codec(args) => codec::run(&args),
+        Command::Sim(args) => sim::run(&args),
     }
 }
 
@@ -47,7 +54,9 @@ mod tests {
     fn parses_codec_flags() {
         let cli =
             Cli::try_parse_from(["lifeline-bench", "codec", "--json", "--frames", "5"]).unwrap();
-        let Command::Codec(args) = cli.command;
+        let Command::Codec(args) = cli.command else {
+            panic!("parsed as another subcommand");
+        };
         assert!(args.json);
         assert_eq!(args.frames, Some(5));
         assert!(Cli::try_parse_from(["lifeline-bench", "codec", "--frames", "0"]).is_err());
