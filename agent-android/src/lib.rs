@@ -4,14 +4,16 @@
 //! - [`sim`]: the simulated phone ([`sim::SimPhone`]);
 //! - [`session`]: the session with a technician: the sans-IO core, the tokio glue, the
 //!   customer's [`session::Frontend`], and joining by link;
-//! - [`terminal`]: the terminal frontend of `lifeline-agent join`.
+//! - [`terminal`]: the terminal frontend of `lifeline-agent join`;
+//! - [`window`]: the desktop window of `lifeline-agent join --window`.
 //!
-//! Still to come (see `README.md` in this crate): the desktop window (`--window`) and the adb
-//! backend for real phones attached by USB.
+//! Still to come (see `README.md` in this crate): the adb backend for real phones attached
+//! by USB.
 
 pub mod device;
 pub mod session;
 pub mod sim;
 pub mod terminal;
+pub mod window;
 
 pub use lifeline_protocol::consent::Capability;

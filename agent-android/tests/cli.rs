@@ -399,7 +399,7 @@ async fn each_way_of_failing_to_join_is_one_clear_line() {
             "--window".into(),
         ])
         .await,
-        "not available in this build yet",
+        "cannot open the desktop window",
     );
     relay.relay.shutdown().await;
 }

@@ -1,7 +1,19 @@
 //! Lifeline's technician console.
 //!
-//! It will hold (see `README.md` in this crate): `state` (codes, sessions, review, no
-//! egui), `net` (HTTP and QUIC clients, usable headless), `ui` (one module per window) and
-//! `viewer` (the wgpu-rendered phone screen and the gesture mapper).
+//! - [`state`]: codes, sessions (chat, consent, diagnostics, transfers, video stats) — plain
+//!   data and rules, no egui;
+//! - [`net`]: the HTTP and QUIC clients on a background runtime, usable headless
+//!   ([`net::TechnicianClient`]);
+//! - [`ui`]: one module per window; UI code emits [`net::Command`]s and never blocks;
+//! - [`viewer`]: the phone's screen as a wgpu texture updated in place, and the gesture
+//!   mapper;
+//! - [`settings`] and [`paths`]: what persists between runs and where files go.
+
+pub mod net;
+pub mod paths;
+pub mod settings;
+pub mod state;
+pub mod ui;
+pub mod viewer;
 
 pub use lifeline_protocol::PROTOCOL_VERSION;

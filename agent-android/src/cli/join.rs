@@ -8,8 +8,10 @@ use std::time::Duration;
 use anyhow::{Context as _, Result, bail};
 use lifeline_agent_android::device::Device as _;
 use lifeline_agent_android::session::join::{self, JoinTarget};
-use lifeline_agent_android::session::{self, AgentClock, SessionConfig};
+use lifeline_agent_android::session::{self, AgentClock, SessionConfig, SessionTask};
+use lifeline_agent_android::sim::SimPhone;
 use lifeline_agent_android::terminal::{self, TerminalInput, TerminalOptions};
+use lifeline_agent_android::window::{self, Stage, StageSender};
 use lifeline_protocol::link::SessionLink;
 use lifeline_protocol::quic::{self, ConnectOptions};
 use tokio::sync::mpsc;
@@ -47,10 +49,7 @@ impl JoinArgs {
 /// Runs `join`; `Err` is one line for standard error.
 pub(crate) async fn run(args: JoinArgs) -> Result<ExitCode> {
     if args.window {
-        bail!(
-            "the desktop window (--window) is not available in this build yet; run without \
-             --window to use the terminal"
-        );
+        return run_window(args).await;
     }
     let name = args.name.trim();
     if name.is_empty() {
@@ -109,4 +108,135 @@ pub(crate) async fn run(args: JoinArgs) -> Result<ExitCode> {
     } else {
         bail!("the session ended: {}", outcome.reason)
     }
+}
+
+/// How long the session gets to end after the window closed.
+const WINDOW_GRACE: Duration = Duration::from_secs(3);
+
+/// Whether there is a desktop to open a window on.
+fn has_display() -> bool {
+    if cfg!(any(
+        target_os = "linux",
+        target_os = "freebsd",
+        target_os = "openbsd"
+    )) {
+        ["DISPLAY", "WAYLAND_DISPLAY"]
+            .iter()
+            .any(|var| std::env::var_os(var).is_some_and(|v| !v.is_empty()))
+    } else {
+        true
+    }
+}
+
+/// `join --window`: the window opens at once and shows joining and waiting; joining and the
+/// session run on the runtime's workers while the window runs on this (the main) thread.
+async fn run_window(args: JoinArgs) -> Result<ExitCode> {
+    let name = args.name.trim().to_owned();
+    if name.is_empty() {
+        bail!("--name must not be empty: the technician sees it");
+    }
+    if !has_display() {
+        bail!(
+            "cannot open the desktop window: no display (DISPLAY and WAYLAND_DISPLAY are not \
+             set); run without --window to use the terminal"
+        );
+    }
+    let target = args.target()?;
+    let phone = args.device.build(args.log_size);
+    let summary = phone.summary();
+    let phone = Arc::new(Mutex::new(phone));
+    let clock = AgentClock::start();
+    let (stages, stage_rx) = window::stages();
+    let joining = tokio::spawn(join_for_window(
+        args.clone(),
+        target,
+        name,
+        summary,
+        Arc::clone(&phone),
+        clock,
+        stages.clone(),
+    ));
+    let interrupt = tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            // The window leaves the session and closes.
+            let _ = stages.send(Stage::Interrupted).await;
+        }
+    });
+    // Blocks this thread (the runtime's `block_on` thread, not a worker) until the window
+    // closes; the session's tasks go on meanwhile.
+    let shown = window::run(phone, clock, stage_rx);
+    interrupt.abort();
+    let exit = shown.map_err(|err| anyhow::anyhow!("cannot open the desktop window: {err}"));
+    if !joining.is_finished() {
+        // Closed while joining or waiting for the technician.
+        joining.abort();
+        exit?;
+        println!("Cancelled.");
+        return Ok(ExitCode::from(INTERRUPTED));
+    }
+    let task = match joining.await {
+        Ok(joined) => joined?,
+        Err(err) => bail!("joining failed: {err}"),
+    };
+    exit?;
+    match tokio::time::timeout(WINDOW_GRACE, task.wait()).await {
+        Ok(outcome) if outcome.is_clean() => Ok(ExitCode::SUCCESS),
+        Ok(outcome) => bail!("the session ended: {}", outcome.reason),
+        Err(_) => bail!("the session did not end in time after the window closed"),
+    }
+}
+
+/// Joins for the window, telling it each step; the session task once the technician is
+/// there. A failure is told to the window as well as returned.
+async fn join_for_window(
+    args: JoinArgs,
+    target: JoinTarget,
+    name: String,
+    summary: lifeline_protocol::messages::handshake::DeviceSummary,
+    phone: Arc<Mutex<SimPhone>>,
+    clock: AgentClock,
+    stages: StageSender,
+) -> Result<SessionTask> {
+    let timeout = Duration::from_secs(args.timeout);
+    let options = ConnectOptions {
+        timeout,
+        ..ConnectOptions::default()
+    };
+    let joined = async {
+        let detail = match &target {
+            JoinTarget::Page { url, .. } => format!("Opening {url}…"),
+            _ => "Connecting…".to_owned(),
+        };
+        let _ = stages.send(Stage::Joining { detail }).await;
+        let endpoint = join::resolve(&target, timeout).await?;
+        let detail = format!(
+            "Joining session {} at {} as {name}…",
+            endpoint.code, endpoint.relay
+        );
+        let _ = stages.send(Stage::Joining { detail }).await;
+        let hello = join::customer_hello(endpoint.code, &name, summary);
+        let admission =
+            quic::admit(endpoint.relay.clone(), &endpoint.trust, &hello, &options).await?;
+        if admission.is_waiting() {
+            let _ = stages.send(Stage::Waiting).await;
+        }
+        let relay = admission.paired().await?;
+        anyhow::Ok(relay)
+    }
+    .await;
+    let relay = match joined {
+        Ok(relay) => relay,
+        Err(err) => {
+            let _ = stages.send(Stage::Failed(format!("{err:#}"))).await;
+            return Err(err);
+        }
+    };
+    let (task, frontend) = session::start(relay, phone, args.config(), clock);
+    if let Err(tokio::sync::mpsc::error::SendError(Stage::Started(frontend))) =
+        stages.send(Stage::Started(frontend)).await
+    {
+        // The window closed just now: leave at once.
+        let _ = frontend.commands.try_send(session::CustomerCommand::Exit);
+    }
+    Ok(task)
 }

@@ -55,7 +55,7 @@ pub(crate) struct JoinArgs {
     /// everything) or none (no to everything).
     #[arg(long, default_value_t = Approval::Ask)]
     pub(crate) approve: Approval,
-    /// Show the phone in a desktop window (not available in this build yet).
+    /// Show the phone and the chat in a desktop window instead of the terminal.
     #[arg(long)]
     pub(crate) window: bool,
     /// Size of the phone's logcat.txt in bytes, to watch a large transfer.

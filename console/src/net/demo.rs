@@ -1,0 +1,99 @@
+//! `--demo`: the phone side is the `lifeline-agent` binary from next to the console,
+//! started as a separate process (the console never links the agent).
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::{Child, Command};
+
+/// The demo customer's name.
+pub const DEMO_CUSTOMER: &str = "Demo customer";
+
+/// The agent's file name on this platform.
+pub fn agent_file_name() -> String {
+    format!("lifeline-agent{}", std::env::consts::EXE_SUFFIX)
+}
+
+/// Looks for the agent next to `exe` (and one folder up, where cargo puts binaries when
+/// `exe` is a test in `deps/`).
+pub fn find_agent(exe: &Path) -> Option<PathBuf> {
+    let dir = exe.parent()?;
+    [Some(dir), dir.parent()]
+        .into_iter()
+        .flatten()
+        .map(|d| d.join(agent_file_name()))
+        .find(|p| p.is_file())
+}
+
+/// Why the agent wasn't found, for the UI.
+pub fn missing_message(exe: &Path) -> String {
+    let dir = exe
+        .parent()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default();
+    format!(
+        "The demo phone could not start: {} was not found in {dir}. Build it with \
+         `cargo build -p lifeline-agent-android`, or join the code from a phone.",
+        agent_file_name()
+    )
+}
+
+/// Starts the agent joining `deep_link` as the demo customer on a simulated Samsung,
+/// approving every consent request. Its output goes to the console's log.
+pub fn spawn_agent(agent: &Path, deep_link: &str) -> std::io::Result<Child> {
+    let mut child = Command::new(agent)
+        .args([
+            "join",
+            deep_link,
+            "--name",
+            DEMO_CUSTOMER,
+            "--device",
+            "sim:samsung",
+            "--approve",
+            "all",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()?;
+    if let Some(out) = child.stdout.take() {
+        tokio::spawn(async move {
+            let mut lines = BufReader::new(out).lines();
+            while let Ok(Some(line)) = lines.next_line().await {
+                tracing::info!(target: "lifeline_console::demo_agent", "{line}");
+            }
+        });
+    }
+    if let Some(err) = child.stderr.take() {
+        tokio::spawn(async move {
+            let mut lines = BufReader::new(err).lines();
+            while let Ok(Some(line)) = lines.next_line().await {
+                tracing::info!(target: "lifeline_console::demo_agent", "{line}");
+            }
+        });
+    }
+    Ok(child)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_agent_next_to_the_console_or_one_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let deps = dir.path().join("deps");
+        std::fs::create_dir_all(&deps).unwrap();
+        let exe = deps.join("console-test");
+        assert_eq!(find_agent(&exe), None);
+        assert!(missing_message(&exe).contains("lifeline-agent"));
+        let agent = dir.path().join(agent_file_name());
+        std::fs::write(&agent, b"").unwrap();
+        assert_eq!(find_agent(&exe), Some(agent.clone()));
+        let beside = deps.join(agent_file_name());
+        std::fs::write(&beside, b"").unwrap();
+        assert_eq!(find_agent(&exe), Some(beside));
+    }
+}

@@ -1,0 +1,650 @@
+//! The network side's main task: carries out commands, keeps the codes and requests fresh,
+//! starts a session task per code, and in local mode runs the relay (and the demo phone).
+//! It never waits on the network itself: HTTP calls run as tasks of their own and report
+//! back, so a slow server never delays chat or input.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use lifeline_protocol::link::DeepLink;
+use lifeline_protocol::{CertFingerprint, SessionCode};
+use tokio::process::Child;
+use tokio::sync::mpsc;
+use url::Url;
+
+use super::command::{Command, SessionCommand};
+use super::demo;
+use super::http::{ApiClient, HttpError};
+use super::local::{self, LOCAL_USER, LocalRelay};
+use super::session::{self, SessionHandle, SessionSetup};
+use super::sink::EventSink;
+use crate::state::codes::{CodeEntry, CodeState};
+use crate::state::events::{Account, DemoStatus};
+use crate::state::screen::SharedScreen;
+use crate::state::{ServerEvent, SessionEvent};
+
+/// Codes and requests are reloaded this often.
+const REFRESH_EVERY: Duration = Duration::from_secs(5);
+
+/// How long shutting down waits for sessions to end.
+const SHUTDOWN_WAIT: Duration = Duration::from_secs(3);
+
+/// Which relay to use.
+#[derive(Debug, Clone)]
+pub enum ServerConfig {
+    /// Start one in-process, with its data in `data_dir`.
+    Local {
+        /// The relay's data directory.
+        data_dir: PathBuf,
+    },
+    /// A remote relay; the technician signs in.
+    Remote {
+        /// `https://HOST:PORT/`.
+        url: Url,
+        /// Its certificate's fingerprint, when self-signed.
+        fingerprint: Option<CertFingerprint>,
+    },
+}
+
+/// How the network side runs.
+#[derive(Debug, Clone)]
+pub struct NetConfig {
+    /// Which relay.
+    pub server: ServerConfig,
+    /// Where files from phones are saved.
+    pub downloads: PathBuf,
+    /// Demo mode: create a code and start the agent on it (local mode only).
+    pub demo: bool,
+    /// The agent binary for demo mode; found next to the console when `None`.
+    pub agent: Option<PathBuf>,
+    /// Initial max frame rate asked of phones.
+    pub max_fps: u8,
+    /// Connect to every pending code automatically (to be there when the customer joins).
+    pub auto_connect: bool,
+}
+
+impl NetConfig {
+    /// A local-mode configuration.
+    pub fn local(data_dir: impl Into<PathBuf>, downloads: impl Into<PathBuf>) -> Self {
+        Self {
+            server: ServerConfig::Local {
+                data_dir: data_dir.into(),
+            },
+            downloads: downloads.into(),
+            demo: false,
+            agent: None,
+            max_fps: 30,
+            auto_connect: true,
+        }
+    }
+}
+
+/// Results of background work, reported back to the dispatcher.
+#[derive(Debug)]
+pub(super) enum Internal {
+    SignedIn(ApiClient, Account),
+    Codes(Vec<CodeEntry>),
+    Code(CodeEntry),
+    Failed(HttpError),
+    Reachable,
+    SessionDone(SessionCode),
+    DemoExited(String),
+}
+
+pub(super) struct Dispatcher {
+    config: NetConfig,
+    sink: EventSink,
+    api: Option<ApiClient>,
+    local: Option<LocalRelay>,
+    sessions: HashMap<SessionCode, SessionHandle>,
+    /// Codes whose session was started once (not restarted automatically).
+    started: HashSet<SessionCode>,
+    /// Every code seen, for their deep links.
+    codes: HashMap<SessionCode, CodeEntry>,
+    internal_tx: mpsc::Sender<Internal>,
+    internal: mpsc::Receiver<Internal>,
+    reachable: bool,
+    demo_pending: bool,
+    demo_code: Option<SessionCode>,
+    demo_child: Option<Child>,
+}
+
+impl Dispatcher {
+    pub(super) fn new(config: NetConfig, sink: EventSink) -> Self {
+        let (internal_tx, internal) = mpsc::channel(256);
+        Self {
+            demo_pending: config.demo,
+            config,
+            sink,
+            api: None,
+            local: None,
+            sessions: HashMap::new(),
+            started: HashSet::new(),
+            codes: HashMap::new(),
+            internal_tx,
+            internal,
+            reachable: true,
+            demo_code: None,
+            demo_child: None,
+        }
+    }
+
+    pub(super) async fn run(mut self, mut commands: mpsc::Receiver<Command>) {
+        self.start().await;
+        let mut refresh = tokio::time::interval(REFRESH_EVERY);
+        refresh.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                command = commands.recv() => match command {
+                    None | Some(Command::Shutdown) => break,
+                    Some(command) => self.command(command).await,
+                },
+                Some(internal) = self.internal.recv() => self.internal(internal).await,
+                _ = refresh.tick(), if self.api.as_ref().is_some_and(|a| a.token().is_some()) => {
+                    self.refresh(false);
+                }
+                status = wait_child(&mut self.demo_child) => {
+                    self.demo_child = None;
+                    let _ = self.internal_tx.send(Internal::DemoExited(status)).await;
+                }
+            }
+        }
+        self.shutdown().await;
+    }
+
+    async fn start(&mut self) {
+        match self.config.server.clone() {
+            ServerConfig::Local { data_dir } => match local::start(&data_dir).await {
+                Ok(local) => {
+                    let url = local.relay.public_url.clone();
+                    let fingerprint = local.relay.fingerprint;
+                    self.sink
+                        .server(ServerEvent::LocalRelayStarted {
+                            url: url.to_string(),
+                            fingerprint: fingerprint.to_string(),
+                        })
+                        .await;
+                    match ApiClient::new(url, Some(fingerprint)) {
+                        Ok(mut api) => {
+                            api.set_token(Some(local.token.clone()));
+                            self.api = Some(api);
+                            self.local = Some(local);
+                            self.sink
+                                .server(ServerEvent::SignedIn(Account {
+                                    name: LOCAL_USER.into(),
+                                    role: "admin".into(),
+                                }))
+                                .await;
+                            self.refresh(true);
+                            self.create_demo_code();
+                        }
+                        Err(err) => {
+                            self.sink
+                                .server(ServerEvent::LocalRelayFailed(err.to_string()))
+                                .await;
+                        }
+                    }
+                }
+                Err(err) => {
+                    tracing::error!("the local relay did not start: {err}");
+                    self.sink
+                        .server(ServerEvent::LocalRelayFailed(err.to_string()))
+                        .await;
+                }
+            },
+            ServerConfig::Remote { url, fingerprint } => {
+                match ApiClient::new(url, fingerprint) {
+                    Ok(api) => self.api = Some(api),
+                    Err(err) => {
+                        self.sink
+                            .server(ServerEvent::SignInFailed(err.to_string()))
+                            .await;
+                        return;
+                    }
+                }
+                self.sink.server(ServerEvent::SignedOut(None)).await;
+            }
+        }
+    }
+
+    /// Runs an API call in the background; its result comes back as an [`Internal`].
+    fn background<F, Fut>(&self, call: F)
+    where
+        F: FnOnce(ApiClient) -> Fut + Send + 'static,
+        Fut: std::future::Future<Output = Result<Vec<Internal>, HttpError>> + Send + 'static,
+    {
+        let Some(api) = self.api.clone() else {
+            return;
+        };
+        let internal = self.internal_tx.clone();
+        tokio::spawn(async move {
+            let results = match call(api).await {
+                Ok(mut results) => {
+                    results.insert(0, Internal::Reachable);
+                    results
+                }
+                Err(err) => vec![Internal::Failed(err)],
+            };
+            for result in results {
+                if internal.send(result).await.is_err() {
+                    return;
+                }
+            }
+        });
+    }
+
+    /// Reloads codes and requests (and portals when `all`).
+    fn refresh(&self, all: bool) {
+        let sink = self.sink.clone();
+        self.background(move |api| async move {
+            let codes = api.codes().await?;
+            let requests = api.requests().await?;
+            sink.server(ServerEvent::Requests(requests)).await;
+            if all {
+                let portals = api.portals().await?;
+                sink.server(ServerEvent::Portals(portals)).await;
+            }
+            Ok(vec![Internal::Codes(codes)])
+        });
+    }
+
+    async fn command(&mut self, command: Command) {
+        match command {
+            Command::SignIn { name, password } => {
+                let Some(mut api) = self.api.clone() else {
+                    return;
+                };
+                let internal = self.internal_tx.clone();
+                let sink = self.sink.clone();
+                tokio::spawn(async move {
+                    match api.login(&name, &password).await {
+                        Ok(reply) => {
+                            let account = Account {
+                                name: if reply.name.is_empty() {
+                                    name
+                                } else {
+                                    reply.name
+                                },
+                                role: reply.role,
+                            };
+                            let _ = internal.send(Internal::SignedIn(api, account)).await;
+                        }
+                        Err(err) => {
+                            sink.server(ServerEvent::SignInFailed(err.to_string()))
+                                .await;
+                        }
+                    }
+                });
+            }
+            Command::SignOut => {
+                if let Some(api) = &mut self.api {
+                    api.set_token(None);
+                }
+                let sink = self.sink.clone();
+                tokio::spawn(async move { sink.server(ServerEvent::SignedOut(None)).await });
+            }
+            Command::Refresh => self.refresh(true),
+            Command::CreateCode { identifier, portal } => {
+                let sink = self.sink.clone();
+                self.background(move |api| async move {
+                    let code = api
+                        .create_code(identifier.as_deref(), portal.as_deref())
+                        .await?;
+                    sink.server(ServerEvent::CodeCreated(code.clone())).await;
+                    Ok(vec![Internal::Code(code)])
+                });
+            }
+            Command::CancelCode(code) => {
+                if let Some(session) = self.sessions.get(&code) {
+                    session.send(SessionCommand::End);
+                }
+                let sink = self.sink.clone();
+                self.background(move |api| async move {
+                    let entry = api.cancel_code(code).await?;
+                    sink.server(ServerEvent::CodeUpdated(entry.clone())).await;
+                    sink.server(ServerEvent::Notice(format!("Code {code} cancelled.")))
+                        .await;
+                    Ok(vec![])
+                });
+            }
+            Command::AcceptRequest(id) => {
+                let sink = self.sink.clone();
+                self.background(move |api| async move {
+                    let entry = api.accept_request(id).await?;
+                    sink.server(ServerEvent::CodeUpdated(entry.clone())).await;
+                    let requests = api.requests().await?;
+                    sink.server(ServerEvent::Requests(requests)).await;
+                    Ok(vec![Internal::Code(entry)])
+                });
+            }
+            Command::LoadAdmin => {
+                let sink = self.sink.clone();
+                self.background(move |api| async move {
+                    let portals = api.portals().await?;
+                    sink.server(ServerEvent::Portals(portals)).await;
+                    let users = api.users().await?;
+                    sink.server(ServerEvent::Users(users)).await;
+                    Ok(vec![])
+                });
+            }
+            Command::SavePortal { id, draft } => {
+                let sink = self.sink.clone();
+                self.background(move |api| async move {
+                    let portal = match id {
+                        Some(id) => api.update_portal(id, &draft).await?,
+                        None => api.create_portal(&draft).await?,
+                    };
+                    sink.server(ServerEvent::PortalSaved(portal)).await;
+                    Ok(vec![])
+                });
+            }
+            Command::CreateUser {
+                name,
+                password,
+                role,
+            } => {
+                let sink = self.sink.clone();
+                self.background(move |api| async move {
+                    let user = api.create_user(&name, &password, &role).await?;
+                    sink.server(ServerEvent::UserSaved(user)).await;
+                    Ok(vec![])
+                });
+            }
+            Command::UpdateUser { id, role, disabled } => {
+                let sink = self.sink.clone();
+                self.background(move |api| async move {
+                    let user = api.update_user(id, role.as_deref(), disabled).await?;
+                    sink.server(ServerEvent::UserSaved(user)).await;
+                    Ok(vec![])
+                });
+            }
+            Command::Connect(code) => {
+                if let Some(entry) = self.codes.get(&code).cloned() {
+                    self.started.remove(&code);
+                    self.code_known(entry, true).await;
+                }
+            }
+            Command::Session(code, command) => {
+                let sent = self
+                    .sessions
+                    .get(&code)
+                    .is_some_and(|s| s.send(command.clone()));
+                if !sent {
+                    let sink = self.sink.clone();
+                    let failed = match command {
+                        SessionCommand::Chat(m) => Some(SessionEvent::ChatFailed(
+                            m.id,
+                            "the session is not connected".into(),
+                        )),
+                        _ => None,
+                    };
+                    if let Some(event) = failed {
+                        tokio::spawn(async move { sink.session(code, event).await });
+                    }
+                }
+            }
+            Command::ExportDiagnostics { code, json } => {
+                let path = super::files::session_folder(&self.config.downloads, code);
+                let sink = self.sink.clone();
+                tokio::spawn(async move {
+                    let event = match save(path, "diagnostics.json", json.into_bytes()).await {
+                        Ok(path) => SessionEvent::Saved(path),
+                        Err(err) => {
+                            sink.server(ServerEvent::Error(err)).await;
+                            return;
+                        }
+                    };
+                    sink.session(code, event).await;
+                });
+            }
+            Command::SaveScreenshot {
+                code,
+                width,
+                height,
+                rgba,
+            } => {
+                let path = super::files::session_folder(&self.config.downloads, code);
+                let sink = self.sink.clone();
+                tokio::spawn(async move {
+                    let png = tokio::task::spawn_blocking(move || encode_png(width, height, rgba))
+                        .await
+                        .map_err(|e| e.to_string())
+                        .and_then(|r| r);
+                    let result = match png {
+                        Ok(png) => save(path, "screenshot.png", png).await,
+                        Err(err) => Err(format!("the screenshot could not be encoded: {err}")),
+                    };
+                    match result {
+                        Ok(path) => sink.session(code, SessionEvent::Saved(path)).await,
+                        Err(err) => sink.server(ServerEvent::Error(err)).await,
+                    };
+                });
+            }
+            Command::Shutdown => {}
+        }
+    }
+
+    async fn internal(&mut self, internal: Internal) {
+        match internal {
+            Internal::SignedIn(api, account) => {
+                self.api = Some(api);
+                self.reachable = true;
+                self.sink.server(ServerEvent::SignedIn(account)).await;
+                self.refresh(true);
+            }
+            Internal::Codes(codes) => {
+                self.sink.server(ServerEvent::Codes(codes.clone())).await;
+                for code in codes {
+                    self.code_known(code, false).await;
+                }
+            }
+            Internal::Code(code) => self.code_known(code, false).await,
+            Internal::Reachable => {
+                if !self.reachable {
+                    self.reachable = true;
+                    self.sink.server(ServerEvent::Reachable).await;
+                }
+            }
+            Internal::Failed(err) => self.failed(err).await,
+            Internal::SessionDone(code) => {
+                self.sessions.remove(&code);
+            }
+            Internal::DemoExited(status) => {
+                self.sink
+                    .server(ServerEvent::Demo(DemoStatus::Exited(status)))
+                    .await;
+            }
+        }
+    }
+
+    async fn failed(&mut self, err: HttpError) {
+        match &err {
+            HttpError::Unauthorized(_) => {
+                if let (Some(local), Some(api)) = (&self.local, &mut self.api) {
+                    // Local mode: the token simply expired; issue a new one.
+                    match local::reissue(local).await {
+                        Ok(token) => {
+                            api.set_token(Some(token));
+                            return;
+                        }
+                        Err(e) => tracing::warn!("could not renew the local token: {e}"),
+                    }
+                }
+                if let Some(api) = &mut self.api {
+                    api.set_token(None);
+                }
+                self.sink
+                    .server(ServerEvent::SignedOut(Some(
+                        "your sign-in expired; sign in again".into(),
+                    )))
+                    .await;
+            }
+            e if e.is_unreachable() => {
+                if self.reachable {
+                    self.reachable = false;
+                    self.sink
+                        .server(ServerEvent::Unreachable(err.to_string()))
+                        .await;
+                }
+            }
+            _ => {
+                self.sink.server(ServerEvent::Error(err.to_string())).await;
+            }
+        }
+    }
+
+    /// A code was listed or created: wait on it if pending (`asked`: even without
+    /// auto-connect); start the demo phone on it.
+    async fn code_known(&mut self, entry: CodeEntry, asked: bool) {
+        let code = entry.code;
+        self.codes.insert(code, entry.clone());
+        if self.demo_pending && entry.identifier.as_deref() == Some(demo::DEMO_CUSTOMER) {
+            self.demo_pending = false;
+            self.demo_code = Some(code);
+        }
+        let pending =
+            entry.state_at(lifeline_protocol::messages::UnixMillis::now()) == CodeState::Pending;
+        let wanted = asked || self.config.auto_connect || self.demo_code == Some(code);
+        if !pending || !wanted || self.sessions.contains_key(&code) || self.started.contains(&code)
+        {
+            return;
+        }
+        let link: DeepLink = match entry.deep_link.parse() {
+            Ok(link) => link,
+            Err(err) => {
+                self.sink
+                    .server(ServerEvent::Error(format!(
+                        "the server's link for code {code} cannot be used: {err}"
+                    )))
+                    .await;
+                return;
+            }
+        };
+        let Some(token) = self.api.as_ref().and_then(|a| a.token()).map(str::to_owned) else {
+            return;
+        };
+        let fingerprint = match &self.config.server {
+            ServerConfig::Remote { fingerprint, .. } => *fingerprint,
+            ServerConfig::Local { .. } => self.local.as_ref().map(|l| l.relay.fingerprint),
+        };
+        let demo = self.demo_code == Some(code);
+        let setup = SessionSetup {
+            code,
+            token,
+            link,
+            fingerprint,
+            downloads: self.config.downloads.clone(),
+            auto_request: demo,
+            max_fps: self.config.max_fps,
+            screen: SharedScreen::new(),
+        };
+        let (done_tx, mut done_rx) = mpsc::channel(1);
+        let internal = self.internal_tx.clone();
+        tokio::spawn(async move {
+            if let Some(code) = done_rx.recv().await {
+                let _ = internal.send(Internal::SessionDone(code)).await;
+            }
+        });
+        self.started.insert(code);
+        self.sessions
+            .insert(code, session::spawn(setup, self.sink.clone(), done_tx));
+        if demo {
+            self.start_demo_agent(&entry).await;
+        }
+    }
+
+    async fn start_demo_agent(&mut self, entry: &CodeEntry) {
+        let exe = std::env::current_exe().unwrap_or_default();
+        let agent = self
+            .config
+            .agent
+            .clone()
+            .filter(|p| p.is_file())
+            .or_else(|| demo::find_agent(&exe));
+        let status = match agent {
+            None => DemoStatus::AgentMissing(demo::missing_message(&exe)),
+            Some(agent) => match demo::spawn_agent(&agent, &entry.deep_link) {
+                Ok(child) => {
+                    self.demo_child = Some(child);
+                    DemoStatus::Started(entry.code)
+                }
+                Err(err) => DemoStatus::AgentMissing(format!(
+                    "The demo phone could not start: {} failed to run: {err}",
+                    agent.display()
+                )),
+            },
+        };
+        self.sink.server(ServerEvent::Demo(status)).await;
+    }
+
+    async fn shutdown(mut self) {
+        for session in self.sessions.values() {
+            session.send(SessionCommand::End);
+        }
+        let sessions: Vec<_> = self.sessions.drain().map(|(_, s)| s).collect();
+        for session in sessions {
+            session.join(SHUTDOWN_WAIT).await;
+        }
+        if let Some(mut child) = self.demo_child.take() {
+            // The agent leaves by itself once its session ended; give it a moment.
+            if tokio::time::timeout(Duration::from_secs(2), child.wait())
+                .await
+                .is_err()
+            {
+                let _ = child.kill().await;
+            }
+        }
+        if let Some(local) = self.local.take() {
+            local.relay.shutdown().await;
+        }
+    }
+
+    /// Demo mode, once signed in: creates the demo customer's code.
+    pub(super) fn create_demo_code(&self) {
+        if !self.demo_pending {
+            return;
+        }
+        let sink = self.sink.clone();
+        self.background(move |api| async move {
+            let code = api.create_code(Some(demo::DEMO_CUSTOMER), None).await?;
+            sink.server(ServerEvent::CodeCreated(code.clone())).await;
+            Ok(vec![Internal::Code(code)])
+        });
+    }
+}
+
+/// Waits for the demo agent to exit (never when there is none).
+async fn wait_child(child: &mut Option<Child>) -> String {
+    match child {
+        Some(child) => match child.wait().await {
+            Ok(status) if status.success() => "The demo phone left the session.".to_owned(),
+            Ok(status) => format!("The demo phone stopped ({status})."),
+            Err(err) => format!("The demo phone could not be watched: {err}"),
+        },
+        None => std::future::pending().await,
+    }
+}
+
+/// Writes `bytes` as `name` in `dir` (numbered if taken).
+async fn save(dir: PathBuf, name: &str, bytes: Vec<u8>) -> Result<PathBuf, String> {
+    tokio::fs::create_dir_all(&dir)
+        .await
+        .map_err(|e| format!("the folder {} could not be created: {e}", dir.display()))?;
+    let path = super::files::unique_path(&dir, name);
+    tokio::fs::write(&path, bytes)
+        .await
+        .map_err(|e| format!("{} could not be written: {e}", path.display()))?;
+    Ok(path)
+}
+
+/// RGBA8 pixels as PNG.
+fn encode_png(width: u32, height: u32, rgba: Vec<u8>) -> Result<Vec<u8>, String> {
+    let image = image::RgbaImage::from_raw(width, height, rgba)
+        .ok_or_else(|| "the pixel buffer does not match the size".to_owned())?;
+    let mut png = std::io::Cursor::new(Vec::new());
+    image
+        .write_to(&mut png, image::ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
+    Ok(png.into_inner())
+}

@@ -1,0 +1,167 @@
+//! Receiving a file from the phone: written to a `.part` file chunk by chunk with progress,
+//! its SHA-256 checked against the header, then renamed into place in the downloads folder.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use lifeline_protocol::SessionCode;
+use lifeline_protocol::quic::FileReceiver;
+use sha2::{Digest, Sha256};
+use tokio::io::AsyncWriteExt;
+
+use super::sink::EventSink;
+use crate::state::SessionEvent;
+
+/// Progress is reported at most this often.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// The folder a session's files go to.
+pub fn session_folder(downloads: &Path, code: SessionCode) -> PathBuf {
+    downloads.join(format!("session-{}", code.digits()))
+}
+
+/// `name` in `dir`, or `stem (2).ext`, `stem (3).ext`… when taken.
+pub fn unique_path(dir: &Path, name: &str) -> PathBuf {
+    let first = dir.join(name);
+    if !first.exists() {
+        return first;
+    }
+    let (stem, ext) = match name.rfind('.') {
+        Some(dot) if dot > 0 => (&name[..dot], &name[dot..]),
+        _ => (name, ""),
+    };
+    (2..)
+        .map(|n| dir.join(format!("{stem} ({n}){ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+/// Receives one file into `dir`.
+pub async fn receive_file(
+    mut file: FileReceiver,
+    dir: PathBuf,
+    sink: EventSink,
+    code: SessionCode,
+) {
+    let header = file.header().clone();
+    let file_id = header.file_id;
+    let failed = |reason: String| SessionEvent::FileFailed { file_id, reason };
+    sink.session(
+        code,
+        SessionEvent::FileProgress {
+            header: header.clone(),
+            received: 0,
+        },
+    )
+    .await;
+    if let Err(err) = tokio::fs::create_dir_all(&dir).await {
+        let reason = format!("the folder {} could not be created: {err}", dir.display());
+        sink.session(code, failed(reason)).await;
+        return;
+    }
+    let target = unique_path(&dir, &header.name);
+    let part = target.with_file_name(format!(
+        "{}.part",
+        target
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("file")
+    ));
+    let mut out = match tokio::fs::File::create(&part).await {
+        Ok(out) => out,
+        Err(err) => {
+            let reason = format!("{} could not be written: {err}", part.display());
+            sink.session(code, failed(reason)).await;
+            return;
+        }
+    };
+    let mut hasher = Sha256::new();
+    let mut received = 0u64;
+    let mut reported = Instant::now();
+    let outcome: Result<(), String> = loop {
+        match file.read_chunk().await {
+            Ok(Some(chunk)) => {
+                hasher.update(&chunk);
+                if let Err(err) = out.write_all(&chunk).await {
+                    break Err(format!("{} could not be written: {err}", part.display()));
+                }
+                received += chunk.len() as u64;
+                if reported.elapsed() >= PROGRESS_EVERY {
+                    reported = Instant::now();
+                    sink.session(
+                        code,
+                        SessionEvent::FileProgress {
+                            header: header.clone(),
+                            received,
+                        },
+                    )
+                    .await;
+                }
+            }
+            Ok(None) => break Ok(()),
+            Err(err) => break Err(err.to_string()),
+        }
+    };
+    let outcome = match outcome {
+        Ok(()) => match out.flush().await {
+            Ok(()) => {
+                let digest: [u8; 32] = hasher.finalize().into();
+                if digest == header.sha256 {
+                    Ok(())
+                } else {
+                    Err("the file's SHA-256 does not match what the phone announced".to_owned())
+                }
+            }
+            Err(err) => Err(format!("{} could not be written: {err}", part.display())),
+        },
+        Err(reason) => Err(reason),
+    };
+    drop(out);
+    match outcome {
+        Ok(()) => match tokio::fs::rename(&part, &target).await {
+            Ok(()) => {
+                sink.session(
+                    code,
+                    SessionEvent::FileSaved {
+                        file_id,
+                        path: target,
+                    },
+                )
+                .await;
+            }
+            Err(err) => {
+                let reason = format!("{} could not be saved: {err}", target.display());
+                sink.session(code, failed(reason)).await;
+            }
+        },
+        Err(reason) => {
+            let _ = tokio::fs::remove_file(&part).await;
+            sink.session(code, failed(reason)).await;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn taken_names_get_a_number() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            unique_path(dir.path(), "log.txt"),
+            dir.path().join("log.txt")
+        );
+        std::fs::write(dir.path().join("log.txt"), b"x").unwrap();
+        std::fs::write(dir.path().join("log (2).txt"), b"x").unwrap();
+        assert_eq!(
+            unique_path(dir.path(), "log.txt"),
+            dir.path().join("log (3).txt")
+        );
+        std::fs::write(dir.path().join(".hidden"), b"x").unwrap();
+        assert_eq!(
+            unique_path(dir.path(), ".hidden"),
+            dir.path().join(".hidden (2)")
+        );
+    }
+}

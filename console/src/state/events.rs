@@ -1,0 +1,163 @@
+//! What the network tells the console: the events `net` produces and `state` applies.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use lifeline_protocol::SessionCode;
+use lifeline_protocol::messages::control::{ChatId, ControlMessage};
+use lifeline_protocol::messages::file::FileHeader;
+use lifeline_protocol::messages::handshake::{DeviceSummary, Welcome};
+use lifeline_protocol::messages::video::StreamStart;
+
+use super::admin::UserInfo;
+use super::codes::{CodeEntry, PortalInfo, PortalRequest};
+use super::screen::SharedScreen;
+
+/// The signed-in account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    /// Sign-in name.
+    pub name: String,
+    /// `technician`, `lead` or `admin`.
+    pub role: String,
+}
+
+/// One event from the network side.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// About the server and the account.
+    Server(ServerEvent),
+    /// About one session (named by its code).
+    Session(SessionCode, SessionEvent),
+}
+
+/// Server, account, codes, portals, requests.
+#[derive(Debug, Clone)]
+pub enum ServerEvent {
+    /// The in-process relay is up (local and demo mode).
+    LocalRelayStarted {
+        /// Its web address.
+        url: String,
+        /// Its certificate fingerprint.
+        fingerprint: String,
+    },
+    /// The in-process relay could not start.
+    LocalRelayFailed(String),
+    /// Signed in.
+    SignedIn(Account),
+    /// Sign-in refused or impossible; the text says why.
+    SignInFailed(String),
+    /// Signed out (on request, or the token stopped working).
+    SignedOut(Option<String>),
+    /// The technician's codes.
+    Codes(Vec<CodeEntry>),
+    /// A code was created.
+    CodeCreated(CodeEntry),
+    /// A code changed (cancelled, accepted from a request).
+    CodeUpdated(CodeEntry),
+    /// The portals.
+    Portals(Vec<PortalInfo>),
+    /// A portal was created or changed (admins).
+    PortalSaved(PortalInfo),
+    /// The user accounts (admins).
+    Users(Vec<UserInfo>),
+    /// An account was created or changed (admins).
+    UserSaved(UserInfo),
+    /// Open portal requests.
+    Requests(Vec<PortalRequest>),
+    /// The server answered (after it was unreachable).
+    Reachable,
+    /// The server could not be reached; the text says why.
+    Unreachable(String),
+    /// A request failed; the text says why in plain words.
+    Error(String),
+    /// Something worth a short notice (e.g. "URL copied").
+    Notice(String),
+    /// The demo phone's state.
+    Demo(DemoStatus),
+}
+
+/// Where the demo phone stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DemoStatus {
+    /// Not a demo.
+    Off,
+    /// The `lifeline-agent` binary is not next to the console.
+    AgentMissing(String),
+    /// The agent was started on this code.
+    Started(SessionCode),
+    /// The agent exited; the text says how.
+    Exited(String),
+}
+
+/// One session's events.
+#[derive(Debug, Clone)]
+pub enum SessionEvent {
+    /// Connecting to the relay; decoded frames will appear in this screen.
+    Connecting(SharedScreen),
+    /// Admitted; waiting for the customer to join.
+    Waiting,
+    /// The customer joined: the relay's welcome.
+    Paired(Welcome),
+    /// The relay introduced the customer.
+    PeerJoined {
+        /// The customer's name.
+        name: String,
+        /// Their phone.
+        device: Option<DeviceSummary>,
+    },
+    /// A control message from the phone. (`Ping`s and `ChatAck`s we send ourselves are
+    /// handled by `net`.)
+    Control(ControlMessage),
+    /// Our chat message left on the control stream.
+    ChatSent(ChatId),
+    /// Our chat message could not be sent.
+    ChatFailed(ChatId, String),
+    /// A request we sent (consent, diagnostics, logs) — for the transcript.
+    Requested(ControlMessage),
+    /// A round-trip time measurement.
+    Rtt(Duration),
+    /// The video stream (re)started.
+    VideoStarted(StreamStart),
+    /// A frame was decoded into the shared screen.
+    FrameDecoded {
+        /// The frame's sequence number.
+        sequence: u64,
+        /// Its payload size.
+        bytes: usize,
+    },
+    /// The video stream ended or failed.
+    VideoStopped(Option<String>),
+    /// Bytes of a file arrived.
+    FileProgress {
+        /// The file's header.
+        header: FileHeader,
+        /// Bytes so far.
+        received: u64,
+    },
+    /// A file is complete, verified and saved.
+    FileSaved {
+        /// Which.
+        file_id: u32,
+        /// Where.
+        path: PathBuf,
+    },
+    /// A file failed.
+    FileFailed {
+        /// Which.
+        file_id: u32,
+        /// Why.
+        reason: String,
+    },
+    /// A diagnostics export or screenshot was written.
+    Saved(PathBuf),
+    /// The customer left (cleanly or not).
+    PeerLeft {
+        /// Whether they pressed Exit.
+        clean: bool,
+    },
+    /// The session is over: the text says why. The transcript stays.
+    Ended(String),
+    /// The connection could not be made; the text says why.
+    Failed(String),
+}

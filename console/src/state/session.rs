@@ -1,0 +1,658 @@
+//! One session as the technician sees it, and the rules that change it.
+
+use std::time::Instant;
+
+use lifeline_protocol::SessionCode;
+use lifeline_protocol::consent::{Capability, CapabilitySet, PortalPolicy};
+use lifeline_protocol::messages::control::{ChatError, ChatMessage, ControlMessage};
+use lifeline_protocol::messages::handshake::DeviceSummary;
+use lifeline_protocol::messages::{Party, UnixMillis};
+
+use super::consent::{ConsentBoard, ConsentView};
+use super::diagnostics::DiagnosticsView;
+use super::events::SessionEvent;
+use super::screen::SharedScreen;
+use super::transcript::{Delivery, Tone, Transcript};
+use super::transfers::Transfers;
+use super::video_stats::VideoStats;
+
+/// Where the session's connection stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Phase {
+    /// Reaching the relay.
+    Connecting,
+    /// Waiting for the customer to join.
+    Waiting,
+    /// Both sides are here.
+    Active,
+    /// Over; the text says why. The transcript stays.
+    Ended(String),
+}
+
+/// One session.
+#[derive(Debug, Clone)]
+pub struct SessionState {
+    /// The code it runs on (also its key).
+    pub code: SessionCode,
+    /// The code's identifier, e.g. the customer's name as the technician typed it.
+    pub identifier: Option<String>,
+    /// The relay's session ID, once paired.
+    pub session_id: Option<u64>,
+    /// Where the connection stands.
+    pub phase: Phase,
+    /// The customer's name, once they joined.
+    pub customer: Option<String>,
+    /// Their phone.
+    pub device: Option<DeviceSummary>,
+    /// The portal's policy.
+    pub policy: PortalPolicy,
+    /// Whether the relay records the session.
+    pub recorded: bool,
+    /// Chat and events.
+    pub transcript: Transcript,
+    /// Consent per capability.
+    pub consent: ConsentBoard,
+    /// The diagnostics panel.
+    pub diagnostics: DiagnosticsView,
+    /// Log files.
+    pub transfers: Transfers,
+    /// fps, RTT, bit rate, codec.
+    pub video: VideoStats,
+    /// The decoded screen, written by `net`, read by the viewer.
+    pub screen: SharedScreen,
+    /// The customer paused screen sharing.
+    pub sharing_paused: bool,
+    /// The technician paused the view (frames are not shown).
+    pub view_paused: bool,
+    /// The text being typed in the chat box.
+    pub draft: String,
+}
+
+impl SessionState {
+    /// A session about to connect on `code`.
+    pub fn new(code: SessionCode, identifier: Option<String>) -> Self {
+        Self {
+            code,
+            identifier,
+            session_id: None,
+            phase: Phase::Connecting,
+            customer: None,
+            device: None,
+            policy: PortalPolicy::default(),
+            recorded: false,
+            transcript: Transcript::default(),
+            consent: ConsentBoard::default(),
+            diagnostics: DiagnosticsView::Idle,
+            transfers: Transfers::default(),
+            video: VideoStats::default(),
+            screen: SharedScreen::new(),
+            sharing_paused: false,
+            view_paused: false,
+            draft: String::new(),
+        }
+    }
+
+    /// The tab title: the customer's name, the identifier or the code.
+    pub fn title(&self) -> String {
+        self.customer
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .or_else(|| self.identifier.clone())
+            .unwrap_or_else(|| self.code.to_string())
+    }
+
+    /// Whether the phone cannot share its screen (chat, diagnostics and logs only).
+    pub fn chat_only(&self) -> bool {
+        self.device
+            .as_ref()
+            .is_some_and(|d| d.capabilities.is_chat_only())
+    }
+
+    /// Whether the session is live.
+    pub fn is_active(&self) -> bool {
+        self.phase == Phase::Active
+    }
+
+    /// Whether it is over.
+    pub fn is_ended(&self) -> bool {
+        matches!(self.phase, Phase::Ended(_))
+    }
+
+    /// Whether the technician may send input (control granted, session live).
+    pub fn can_control(&self) -> bool {
+        self.is_active() && self.consent.get(Capability::RemoteControl).is_granted()
+    }
+
+    /// Writes a chat message from the draft: the wire message to send, or why not.
+    pub fn compose_chat(&mut self, now: UnixMillis) -> Result<ChatMessage, ChatError> {
+        let message = self.transcript.compose(now, &self.draft)?;
+        self.draft.clear();
+        Ok(message)
+    }
+
+    /// The technician asked for `cap`: shown as waiting.
+    pub fn request_capability(&mut self, cap: Capability) {
+        self.consent.requested(cap);
+    }
+
+    /// The technician asked for diagnostics.
+    pub fn request_diagnostics(&mut self) {
+        self.diagnostics = DiagnosticsView::Waiting;
+    }
+
+    /// Applies one network event. `now` is the wall clock, `instant` the monotonic one.
+    pub fn apply(&mut self, event: SessionEvent, now: UnixMillis, instant: Instant) {
+        match event {
+            SessionEvent::Connecting(screen) => {
+                self.screen = screen;
+                if !self.is_active() {
+                    self.phase = Phase::Connecting;
+                }
+            }
+            SessionEvent::Waiting => self.phase = Phase::Waiting,
+            SessionEvent::Paired(welcome) => {
+                self.phase = Phase::Active;
+                self.session_id = Some(welcome.session_id);
+                self.policy = welcome.policy;
+                self.recorded = welcome.recorded;
+                if welcome.identifier.is_some() {
+                    self.identifier = welcome.identifier;
+                }
+                self.consent = ConsentBoard::new(CapabilitySet::ALL, &self.policy);
+                if self.recorded {
+                    self.transcript
+                        .event(now, Tone::Info, "This session is recorded.");
+                }
+            }
+            SessionEvent::PeerJoined { name, device } => {
+                let mut text = format!("{name} joined");
+                if let Some(d) = &device {
+                    text.push_str(&format!(
+                        " from a {} {} (Android {})",
+                        d.manufacturer, d.model, d.android_version
+                    ));
+                    self.consent = ConsentBoard::new(d.capabilities, &self.policy);
+                    if d.capabilities.is_chat_only() {
+                        text.push_str(
+                            "; this phone cannot share its screen, so the session is chat-only",
+                        );
+                    }
+                }
+                self.transcript.event(now, Tone::Good, text);
+                self.customer = Some(name);
+                self.device = device;
+                self.phase = Phase::Active;
+            }
+            SessionEvent::Control(message) => self.control(message, now),
+            SessionEvent::ChatSent(id) => self.transcript.set_delivery(id, Delivery::Sent),
+            SessionEvent::ChatFailed(id, reason) => {
+                self.transcript.set_delivery(id, Delivery::Failed(reason));
+            }
+            SessionEvent::Requested(message) => self.requested(&message, now),
+            SessionEvent::Rtt(rtt) => self.video.rtt = Some(rtt),
+            SessionEvent::VideoStarted(start) => self.video.started(start),
+            SessionEvent::FrameDecoded { bytes, .. } => self.video.frame(instant, bytes),
+            SessionEvent::VideoStopped(reason) => {
+                self.video.stream = None;
+                if let Some(reason) = reason {
+                    self.transcript.event(
+                        now,
+                        Tone::Warning,
+                        format!("The screen stopped: {reason}"),
+                    );
+                }
+            }
+            SessionEvent::FileProgress { header, received } => {
+                self.transfers.progress(&header, received);
+            }
+            SessionEvent::FileSaved { file_id, path } => {
+                let name = self
+                    .transfers
+                    .files()
+                    .iter()
+                    .find(|f| f.file_id == file_id)
+                    .map(|f| f.name.clone())
+                    .unwrap_or_default();
+                self.transcript.event(
+                    now,
+                    Tone::Good,
+                    format!(
+                        "Received {name} (SHA-256 verified), saved to {}",
+                        path.display()
+                    ),
+                );
+                self.transfers.saved(file_id, path);
+            }
+            SessionEvent::FileFailed { file_id, reason } => {
+                self.transcript.event(
+                    now,
+                    Tone::Bad,
+                    format!("A file could not be received: {reason}"),
+                );
+                self.transfers.failed(file_id, reason);
+            }
+            SessionEvent::Saved(path) => {
+                self.transcript
+                    .event(now, Tone::Info, format!("Saved {}", path.display()));
+            }
+            SessionEvent::PeerLeft { clean } => {
+                let text = if clean {
+                    "The customer left the session."
+                } else {
+                    "The customer's connection was lost."
+                };
+                self.end(now, text.to_owned());
+            }
+            SessionEvent::Ended(reason) => self.end(now, reason),
+            SessionEvent::Failed(reason) => {
+                self.transcript.event(now, Tone::Bad, reason.clone());
+                self.end(now, reason);
+            }
+        }
+    }
+
+    fn end(&mut self, now: UnixMillis, reason: String) {
+        if self.is_ended() {
+            return;
+        }
+        let reason = capitalize(&reason);
+        if !self
+            .transcript
+            .entries()
+            .last()
+            .is_some_and(|e| matches!(&e.kind, super::transcript::EntryKind::System { text, .. } if *text == reason))
+        {
+            self.transcript.event(now, Tone::Bad, reason.clone());
+        }
+        self.transcript.fail_undelivered("the session ended");
+        self.transfers.fail_unfinished("the session ended");
+        if self.diagnostics == DiagnosticsView::Waiting {
+            self.diagnostics = DiagnosticsView::Refused("the session ended".into());
+        }
+        self.video.stream = None;
+        self.phase = Phase::Ended(reason);
+    }
+
+    fn requested(&mut self, message: &ControlMessage, now: UnixMillis) {
+        let text = match message {
+            ControlMessage::ConsentRequest { capability } => {
+                self.consent.requested(*capability);
+                if *capability == Capability::Diagnostics {
+                    self.diagnostics = DiagnosticsView::Waiting;
+                }
+                format!("Asked the customer for {capability}.")
+            }
+            ControlMessage::DiagnosticsRequest => {
+                self.diagnostics = DiagnosticsView::Waiting;
+                "Asked for device information.".to_owned()
+            }
+            ControlMessage::LogRequest => "Asked for log files.".to_owned(),
+            _ => return,
+        };
+        self.transcript.event(now, Tone::Info, text);
+    }
+
+    fn control(&mut self, message: ControlMessage, now: UnixMillis) {
+        match message {
+            ControlMessage::Chat(chat) => {
+                if chat.from == Party::Customer && ChatMessage::check_text(&chat.text).is_ok() {
+                    self.transcript.received(chat);
+                }
+            }
+            ControlMessage::ChatAck { id } => {
+                self.transcript.set_delivery(id, Delivery::Delivered);
+            }
+            ControlMessage::ConsentResponse {
+                capability,
+                granted,
+                by_policy,
+            } => {
+                let (view, tone, text) = if granted {
+                    let how = if by_policy {
+                        " (allowed by the portal's policy; the customer was told)"
+                    } else {
+                        ""
+                    };
+                    (
+                        ConsentView::Granted { by_policy },
+                        Tone::Good,
+                        format!("The customer allowed {capability}{how}."),
+                    )
+                } else {
+                    (
+                        ConsentView::Denied,
+                        Tone::Warning,
+                        format!("The customer declined {capability}."),
+                    )
+                };
+                if !granted && capability == Capability::Diagnostics {
+                    self.diagnostics = DiagnosticsView::Refused(
+                        "the customer declined to share device information".into(),
+                    );
+                }
+                self.consent.set(capability, view);
+                self.transcript.event(now, tone, text);
+            }
+            ControlMessage::ConsentRevoke { capability } => {
+                self.consent.revoked(capability);
+                self.transcript.event(
+                    now,
+                    Tone::Warning,
+                    format!("The customer withdrew {capability}."),
+                );
+            }
+            ControlMessage::Refused { capability, reason } => {
+                if !self.consent.get(capability).is_granted() {
+                    self.consent
+                        .set(capability, ConsentView::Refused(reason.clone()));
+                }
+                if capability == Capability::Diagnostics {
+                    self.diagnostics = DiagnosticsView::Refused(reason.clone());
+                }
+                self.transcript
+                    .event(now, Tone::Warning, format!("Refused: {reason}."));
+            }
+            ControlMessage::SharingPaused { paused } => {
+                self.sharing_paused = paused;
+                let text = if paused {
+                    "The customer paused screen sharing."
+                } else {
+                    "The customer resumed screen sharing."
+                };
+                self.transcript.event(now, Tone::Warning, text);
+            }
+            ControlMessage::DiagnosticsReport(report) => {
+                self.diagnostics = DiagnosticsView::Report { at: now, report };
+                self.transcript
+                    .event(now, Tone::Good, "Device information received.");
+            }
+            ControlMessage::FileOffer(header) => {
+                self.transcript.event(
+                    now,
+                    Tone::Info,
+                    format!(
+                        "The phone is sending {} ({}).",
+                        header.name,
+                        super::diagnostics::human_bytes(header.size)
+                    ),
+                );
+                self.transfers.offered(&header);
+            }
+            ControlMessage::SessionEnd { by, reason } => {
+                let text = match by {
+                    Party::Customer => format!("The customer ended the session: {reason}."),
+                    Party::Technician => format!("The session was ended: {reason}."),
+                    Party::Relay => format!("The server ended the session: {reason}."),
+                };
+                self.end(now, text);
+            }
+            // Answered by `net`, or technician → phone only.
+            ControlMessage::Ping { .. }
+            | ControlMessage::Pong { .. }
+            | ControlMessage::ConsentRequest { .. }
+            | ControlMessage::DiagnosticsRequest
+            | ControlMessage::LogRequest
+            | ControlMessage::KeyframeRequest
+            | ControlMessage::QualityHint(_)
+            | ControlMessage::FrameAck { .. } => {}
+        }
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use lifeline_protocol::messages::control::{ChatId, EndReason};
+    use lifeline_protocol::messages::handshake::Welcome;
+
+    use super::*;
+    use crate::state::transcript::EntryKind;
+
+    fn code() -> SessionCode {
+        "123456789".parse().unwrap()
+    }
+
+    fn active() -> SessionState {
+        let mut s = SessionState::new(code(), Some("Marie".into()));
+        let now = UnixMillis(1_000);
+        let t = Instant::now();
+        s.apply(SessionEvent::Waiting, now, t);
+        assert_eq!(s.phase, Phase::Waiting);
+        s.apply(
+            SessionEvent::Paired(Welcome {
+                session_id: 7,
+                policy: PortalPolicy::default(),
+                recorded: true,
+                identifier: Some("Marie".into()),
+            }),
+            now,
+            t,
+        );
+        s.apply(
+            SessionEvent::PeerJoined {
+                name: "Marie Dupont".into(),
+                device: Some(DeviceSummary {
+                    manufacturer: "samsung".into(),
+                    model: "Galaxy S25".into(),
+                    android_version: "16".into(),
+                    screen: Some((1080, 2400)),
+                    capabilities: CapabilitySet::ALL,
+                    locale: None,
+                }),
+            },
+            now,
+            t,
+        );
+        s
+    }
+
+    fn last_event(s: &SessionState) -> String {
+        match &s.transcript.entries().last().unwrap().kind {
+            EntryKind::System { text, .. } => text.clone(),
+            other => panic!("not an event: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn pairing_and_join_show_in_the_transcript() {
+        let s = active();
+        assert!(s.is_active());
+        assert_eq!(s.title(), "Marie Dupont");
+        assert_eq!(s.session_id, Some(7));
+        assert!(!s.chat_only());
+        assert!(last_event(&s).contains("Marie Dupont joined from a samsung Galaxy S25"));
+    }
+
+    #[test]
+    fn chat_round_trip_with_ack() {
+        let mut s = active();
+        let t = Instant::now();
+        s.draft = "Can you open Settings?".into();
+        let m = s.compose_chat(UnixMillis(2_000)).unwrap();
+        assert!(s.draft.is_empty());
+        s.apply(SessionEvent::ChatSent(m.id), UnixMillis(2_001), t);
+        s.apply(
+            SessionEvent::Control(ControlMessage::ChatAck { id: m.id }),
+            UnixMillis(2_002),
+            t,
+        );
+        assert_eq!(s.transcript.delivery(m.id), Some(&Delivery::Delivered));
+        let reply =
+            ChatMessage::new(ChatId(1), Party::Customer, UnixMillis(3_000), "Done").unwrap();
+        s.apply(
+            SessionEvent::Control(ControlMessage::Chat(reply)),
+            UnixMillis(3_000),
+            t,
+        );
+        assert!(matches!(
+            &s.transcript.entries().last().unwrap().kind,
+            EntryKind::Chat { from: Party::Customer, text, .. } if text == "Done"
+        ));
+    }
+
+    #[test]
+    fn consent_flow_and_refusals() {
+        let mut s = active();
+        let t = Instant::now();
+        let now = UnixMillis(5_000);
+        s.apply(
+            SessionEvent::Requested(ControlMessage::ConsentRequest {
+                capability: Capability::ScreenView,
+            }),
+            now,
+            t,
+        );
+        assert_eq!(s.consent.get(Capability::ScreenView), &ConsentView::Asking);
+        s.apply(
+            SessionEvent::Control(ControlMessage::ConsentResponse {
+                capability: Capability::ScreenView,
+                granted: true,
+                by_policy: false,
+            }),
+            now,
+            t,
+        );
+        assert!(s.consent.get(Capability::ScreenView).is_granted());
+        assert!(!s.can_control());
+        s.apply(
+            SessionEvent::Control(ControlMessage::ConsentResponse {
+                capability: Capability::RemoteControl,
+                granted: true,
+                by_policy: true,
+            }),
+            now,
+            t,
+        );
+        assert!(s.can_control());
+        s.apply(
+            SessionEvent::Control(ControlMessage::ConsentRevoke {
+                capability: Capability::ScreenView,
+            }),
+            now,
+            t,
+        );
+        assert!(!s.can_control());
+        assert_eq!(last_event(&s), "The customer withdrew screen view.");
+
+        s.apply(
+            SessionEvent::Requested(ControlMessage::DiagnosticsRequest),
+            now,
+            t,
+        );
+        assert_eq!(s.diagnostics, DiagnosticsView::Waiting);
+        s.apply(
+            SessionEvent::Control(ControlMessage::Refused {
+                capability: Capability::Diagnostics,
+                reason: "the customer declined diagnostics".into(),
+            }),
+            now,
+            t,
+        );
+        assert_eq!(
+            s.diagnostics,
+            DiagnosticsView::Refused("the customer declined diagnostics".into())
+        );
+    }
+
+    #[test]
+    fn diagnostics_report_and_files() {
+        let mut s = active();
+        let t = Instant::now();
+        let now = UnixMillis(6_000);
+        s.apply(
+            SessionEvent::Control(ControlMessage::DiagnosticsReport(Box::default())),
+            now,
+            t,
+        );
+        assert!(matches!(s.diagnostics, DiagnosticsView::Report { .. }));
+        let header = lifeline_protocol::messages::file::FileHeader {
+            file_id: 1,
+            name: "logcat.txt".into(),
+            size: 10,
+            sha256: [0; 32],
+        };
+        s.apply(
+            SessionEvent::Control(ControlMessage::FileOffer(header.clone())),
+            now,
+            t,
+        );
+        s.apply(
+            SessionEvent::FileProgress {
+                header,
+                received: 5,
+            },
+            now,
+            t,
+        );
+        assert_eq!(s.transfers.files()[0].progress(), 0.5);
+        s.apply(
+            SessionEvent::FileSaved {
+                file_id: 1,
+                path: "/tmp/logcat.txt".into(),
+            },
+            now,
+            t,
+        );
+        assert!(last_event(&s).starts_with("Received logcat.txt (SHA-256 verified)"));
+    }
+
+    #[test]
+    fn customer_leaving_keeps_the_transcript() {
+        let mut s = active();
+        let t = Instant::now();
+        s.draft = "still there?".into();
+        let m = s.compose_chat(UnixMillis(7_000)).unwrap();
+        let before = s.transcript.entries().len();
+        s.apply(
+            SessionEvent::Control(ControlMessage::SessionEnd {
+                by: Party::Customer,
+                reason: EndReason::CustomerLeft,
+            }),
+            UnixMillis(8_000),
+            t,
+        );
+        assert!(s.is_ended());
+        assert_eq!(s.transcript.entries().len(), before + 1);
+        assert!(matches!(
+            s.transcript.delivery(m.id),
+            Some(Delivery::Failed(_))
+        ));
+        // The relay's notice that follows adds nothing.
+        s.apply(SessionEvent::PeerLeft { clean: true }, UnixMillis(8_001), t);
+        assert_eq!(s.transcript.entries().len(), before + 1);
+        assert_eq!(
+            s.phase,
+            Phase::Ended("The customer ended the session: the customer left the session.".into())
+        );
+    }
+
+    #[test]
+    fn chat_only_devices_are_recognised() {
+        let mut s = SessionState::new(code(), None);
+        assert_eq!(s.title(), "123 456 789");
+        s.apply(
+            SessionEvent::PeerJoined {
+                name: "Bob".into(),
+                device: Some(DeviceSummary {
+                    capabilities: CapabilitySet::NONE.with(Capability::Diagnostics),
+                    ..DeviceSummary::default()
+                }),
+            },
+            UnixMillis(0),
+            Instant::now(),
+        );
+        assert!(s.chat_only());
+        assert!(last_event(&s).contains("chat-only"));
+        assert_eq!(
+            s.consent.get(Capability::ScreenView),
+            &ConsentView::Unsupported
+        );
+    }
+}

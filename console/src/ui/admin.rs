@@ -1,0 +1,229 @@
+//! The admin window: portals (policy per capability, code lifetime, pending limit, chat
+//! requests) and accounts (create, role, disable), through the relay's API.
+
+use std::collections::HashMap;
+
+use egui::{DragValue, Grid, RichText, ScrollArea, TextEdit};
+
+use super::theme;
+use crate::net::Command;
+use crate::state::ConsoleState;
+use crate::state::admin::{PolicyLevel, PortalDraft, ROLES};
+
+/// The window's fields.
+#[derive(Debug, Clone, Default)]
+pub struct AdminForm {
+    /// Portals being edited, by id.
+    pub drafts: HashMap<i64, PortalDraft>,
+    /// The new portal's fields.
+    pub new_portal: PortalDraft,
+    /// The new account's name.
+    pub user_name: String,
+    /// The new account's password.
+    pub user_password: String,
+    /// The new account's role.
+    pub user_role: String,
+}
+
+fn policy_ui(
+    ui: &mut egui::Ui,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    level: &mut PolicyLevel,
+) {
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(level.label())
+        .width(80.0)
+        .show_ui(ui, |ui| {
+            for choice in PolicyLevel::ALL {
+                ui.selectable_value(level, choice, choice.label());
+            }
+        });
+}
+
+/// The fields of one portal, as a row of the grid.
+fn portal_fields_ui(ui: &mut egui::Ui, key: &str, draft: &mut PortalDraft) {
+    let p = &mut draft.policy;
+    policy_ui(ui, (key, "screen"), &mut p.screen_view);
+    policy_ui(ui, (key, "control"), &mut p.remote_control);
+    policy_ui(ui, (key, "diag"), &mut p.diagnostics);
+    policy_ui(ui, (key, "logs"), &mut p.log_files);
+    let mut minutes = draft.code_lifetime_secs / 60;
+    ui.add(
+        DragValue::new(&mut minutes)
+            .range(1..=24 * 60)
+            .suffix(" min"),
+    );
+    draft.code_lifetime_secs = minutes * 60;
+    ui.add(DragValue::new(&mut draft.max_pending_codes).range(1..=100));
+    ui.checkbox(&mut draft.accept_chat_requests, "");
+}
+
+/// The window; returns the commands to send.
+pub fn admin_ui(ui: &mut egui::Ui, state: &ConsoleState, form: &mut AdminForm) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ScrollArea::vertical()
+        .id_salt("admin-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading("Admin");
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button("⟳ Reload").clicked() {
+                        form.drafts.clear();
+                        commands.push(Command::LoadAdmin);
+                    }
+                });
+            });
+            ui.add_space(6.0);
+            theme::card(ui).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new("Portals").strong());
+                ui.weak("ask: the customer approves each request · notify: allowed, the customer is told · off: never");
+                ui.add_space(4.0);
+                Grid::new("portals-grid")
+                    .num_columns(10)
+                    .striped(true)
+                    .spacing([10.0, 6.0])
+                    .show(ui, |ui| {
+                        for title in [
+                            "Portal",
+                            "Screen view",
+                            "Control",
+                            "Diagnostics",
+                            "Log files",
+                            "Code lifetime",
+                            "Pending codes",
+                            "Chat requests",
+                            "",
+                            "",
+                        ] {
+                            ui.label(RichText::new(title).small().weak());
+                        }
+                        ui.end_row();
+                        for portal in &state.portals {
+                            let draft = form
+                                .drafts
+                                .entry(portal.id)
+                                .or_insert_with(|| PortalDraft::from(portal));
+                            ui.label(&portal.name).on_hover_text(&portal.page_url);
+                            portal_fields_ui(ui, &portal.slug, draft);
+                            let changed = draft.differs_from(portal);
+                            if ui.add_enabled(changed, egui::Button::new("Save")).clicked() {
+                                commands.push(Command::SavePortal {
+                                    id: Some(portal.id),
+                                    draft: draft.clone(),
+                                });
+                            }
+                            if changed && ui.button("Undo").clicked() {
+                                *draft = PortalDraft::from(portal);
+                            }
+                            ui.end_row();
+                        }
+                    });
+                ui.add_space(8.0);
+                ui.separator();
+                ui.label(RichText::new("New portal").strong());
+                ui.horizontal_wrapped(|ui| {
+                    let label = ui.label("Name");
+                    ui.add(TextEdit::singleline(&mut form.new_portal.name).desired_width(160.0))
+                        .labelled_by(label.id);
+                    let label = ui.label("Slug");
+                    ui.add(
+                        TextEdit::singleline(&mut form.new_portal.slug)
+                            .hint_text("e.g. retail")
+                            .desired_width(120.0),
+                    )
+                    .labelled_by(label.id);
+                    let ready = !form.new_portal.name.trim().is_empty() && !form.new_portal.slug.trim().is_empty();
+                    if ui.add_enabled(ready, theme::primary_button("Create portal")).clicked() {
+                        commands.push(Command::SavePortal {
+                            id: None,
+                            draft: form.new_portal.clone(),
+                        });
+                        form.new_portal = PortalDraft::default();
+                    }
+                });
+            });
+            ui.add_space(12.0);
+            theme::card(ui).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new("Accounts").strong());
+                ui.add_space(4.0);
+                Grid::new("users-grid")
+                    .num_columns(3)
+                    .striped(true)
+                    .spacing([14.0, 6.0])
+                    .show(ui, |ui| {
+                        for title in ["Name", "Role", "Disabled"] {
+                            ui.label(RichText::new(title).small().weak());
+                        }
+                        ui.end_row();
+                        for user in &state.users {
+                            ui.label(&user.name);
+                            let mut role = user.role.clone();
+                            egui::ComboBox::from_id_salt(("role", user.id))
+                                .selected_text(&role)
+                                .width(110.0)
+                                .show_ui(ui, |ui| {
+                                    for choice in ROLES {
+                                        ui.selectable_value(&mut role, choice.to_owned(), choice);
+                                    }
+                                });
+                            if role != user.role {
+                                commands.push(Command::UpdateUser {
+                                    id: user.id,
+                                    role: Some(role),
+                                    disabled: None,
+                                });
+                            }
+                            let mut disabled = user.disabled;
+                            if ui.checkbox(&mut disabled, "").changed() {
+                                commands.push(Command::UpdateUser {
+                                    id: user.id,
+                                    role: None,
+                                    disabled: Some(disabled),
+                                });
+                            }
+                            ui.end_row();
+                        }
+                    });
+                ui.add_space(8.0);
+                ui.separator();
+                ui.label(RichText::new("New account").strong());
+                ui.horizontal_wrapped(|ui| {
+                    let label = ui.label("Name");
+                    ui.add(TextEdit::singleline(&mut form.user_name).desired_width(140.0))
+                        .labelled_by(label.id);
+                    let label = ui.label("Password");
+                    ui.add(
+                        TextEdit::singleline(&mut form.user_password)
+                            .password(true)
+                            .hint_text("8 characters or more")
+                            .desired_width(140.0),
+                    )
+                    .labelled_by(label.id);
+                    if form.user_role.is_empty() {
+                        form.user_role = ROLES[0].to_owned();
+                    }
+                    egui::ComboBox::from_id_salt("new-user-role")
+                        .selected_text(&form.user_role)
+                        .width(110.0)
+                        .show_ui(ui, |ui| {
+                            for choice in ROLES {
+                                ui.selectable_value(&mut form.user_role, choice.to_owned(), choice);
+                            }
+                        });
+                    let ready = !form.user_name.trim().is_empty() && !form.user_password.is_empty();
+                    if ui.add_enabled(ready, theme::primary_button("Create account")).clicked() {
+                        commands.push(Command::CreateUser {
+                            name: form.user_name.trim().to_owned(),
+                            password: std::mem::take(&mut form.user_password),
+                            role: form.user_role.clone(),
+                        });
+                        form.user_name.clear();
+                    }
+                });
+            });
+        });
+    commands
+}

@@ -1,0 +1,577 @@
+//! The eframe app: applies network events to the state, lays out the header, the current
+//! window and the notices, and turns what the technician does into commands. It never
+//! waits on the network.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use eframe::egui_wgpu;
+use lifeline_protocol::messages::UnixMillis;
+use lifeline_protocol::{CertFingerprint, SessionCode};
+use tokio::sync::mpsc;
+
+use super::admin::{AdminForm, admin_ui};
+use super::codes::{CodeAction, CodeForm, code_management_ui};
+use super::header::{HeaderAction, View, header_ui};
+use super::login::{LoginAction, LoginForm, login_ui};
+use super::notices::notices_ui;
+use super::session::{SessionAction, SessionUi, session_ui};
+use super::settings::{SettingsForm, settings_ui};
+use super::theme;
+use crate::net::files::session_folder;
+use crate::net::{Command, CommandSender, EventReceiver, Net, NetConfig, ServerConfig};
+use crate::settings::{Settings, Theme};
+use crate::state::invite;
+use crate::state::{ConsoleState, ServerMode, ServerStatus};
+use crate::viewer::Viewer;
+
+/// How the console was started (command line).
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    /// `--server`: a remote relay (saved in the settings).
+    pub server: Option<String>,
+    /// `--fingerprint`: its certificate fingerprint (saved in the settings).
+    pub fingerprint: Option<String>,
+    /// `--demo`: local relay plus a simulated phone.
+    pub demo: bool,
+    /// `--local`: run the relay locally this time, whatever the settings say.
+    pub local: bool,
+    /// `--data-dir`: the local relay's data directory.
+    pub data_dir: Option<PathBuf>,
+    /// `--agent`: the agent binary for `--demo`.
+    pub agent: Option<PathBuf>,
+    /// `--downloads`: where files are saved this time.
+    pub downloads: Option<PathBuf>,
+}
+
+/// The console.
+pub struct ConsoleApp {
+    /// Everything the console knows.
+    pub state: ConsoleState,
+    settings: Settings,
+    launch: Launch,
+    commands: CommandSender,
+    events: Option<EventReceiver>,
+    net: Option<Net>,
+    render_state: Option<egui_wgpu::RenderState>,
+    view: View,
+    code_form: CodeForm,
+    login_form: LoginForm,
+    settings_form: SettingsForm,
+    admin_form: AdminForm,
+    session_uis: HashMap<SessionCode, SessionUi>,
+    seen_sessions: HashSet<SessionCode>,
+    clipboard: Option<arboard::Clipboard>,
+    theme_applied: Option<Theme>,
+    /// A fixed "now" (UI tests); the wall clock when `None`.
+    frozen_now: Option<UnixMillis>,
+}
+
+impl std::fmt::Debug for ConsoleApp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConsoleApp")
+            .field("view", &self.view)
+            .field("sessions", &self.state.sessions.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why the configured server cannot be used.
+fn server_config(settings: &Settings, launch: &Launch) -> Result<Option<ServerConfig>, String> {
+    let local = ServerConfig::Local {
+        data_dir: launch
+            .data_dir
+            .clone()
+            .unwrap_or_else(crate::paths::local_relay_dir),
+    };
+    if launch.demo || launch.local {
+        return Ok(Some(local));
+    }
+    let Some(server) = settings.server.as_deref().filter(|s| !s.trim().is_empty()) else {
+        return Ok(Some(local));
+    };
+    let url = url::Url::parse(server.trim())
+        .map_err(|e| format!("the server address {server:?} is not a URL: {e}"))?;
+    if url.scheme() != "https" && url.scheme() != "http" {
+        return Err(format!(
+            "the server address must start with https://, not {}://",
+            url.scheme()
+        ));
+    }
+    let fingerprint = match settings
+        .fingerprint
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        Some(text) => Some(
+            text.parse::<CertFingerprint>()
+                .map_err(|e| format!("the fingerprint is not valid: {e}"))?,
+        ),
+        None => None,
+    };
+    Ok(Some(ServerConfig::Remote { url, fingerprint }))
+}
+
+impl ConsoleApp {
+    /// The real console: loads the settings, applies the command line, starts the network
+    /// side.
+    pub fn new(cc: &eframe::CreationContext<'_>, launch: Launch) -> Self {
+        let mut settings = Settings::load(cc.storage);
+        if let Some(server) = &launch.server {
+            settings.server = Some(server.clone());
+            settings.fingerprint = launch.fingerprint.clone();
+        }
+        let (commands, _) = CommandSender::channel();
+        let mut app = Self::with_parts(cc, settings, launch, commands, None);
+        app.connect(&cc.egui_ctx);
+        app
+    }
+
+    /// A console without network side, for UI tests: commands land in the returned
+    /// receiver, and `state` is shown as given.
+    pub fn offline(
+        cc: &eframe::CreationContext<'_>,
+        state: ConsoleState,
+        settings: Settings,
+    ) -> (Self, mpsc::Receiver<Command>) {
+        let (commands, receiver) = CommandSender::channel();
+        let mut app = Self::with_parts(cc, settings, Launch::default(), commands, None);
+        app.state = state;
+        (app, receiver)
+    }
+
+    fn with_parts(
+        cc: &eframe::CreationContext<'_>,
+        settings: Settings,
+        launch: Launch,
+        commands: CommandSender,
+        events: Option<EventReceiver>,
+    ) -> Self {
+        let mode = match server_config(&settings, &launch) {
+            Ok(Some(ServerConfig::Remote { url, .. })) => ServerMode::Remote(url.to_string()),
+            Err(_) => ServerMode::Remote(settings.server.clone().unwrap_or_default()),
+            _ => ServerMode::Local,
+        };
+        let login_form = LoginForm {
+            server: settings.server.clone().unwrap_or_default(),
+            fingerprint: settings.fingerprint.clone().unwrap_or_default(),
+            name: settings.user_name.clone(),
+            password: String::new(),
+        };
+        Self {
+            state: ConsoleState::new(mode),
+            settings,
+            launch,
+            commands,
+            events,
+            net: None,
+            render_state: cc.wgpu_render_state.clone(),
+            view: View::Codes,
+            code_form: CodeForm::default(),
+            login_form,
+            settings_form: SettingsForm::default(),
+            admin_form: AdminForm::default(),
+            session_uis: HashMap::new(),
+            seen_sessions: HashSet::new(),
+            clipboard: None,
+            theme_applied: None,
+            frozen_now: None,
+        }
+    }
+
+    /// The current view.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// Shows a view.
+    pub fn show(&mut self, view: View) {
+        self.view = view;
+    }
+
+    /// Where a session's viewer last drew the frame (tests).
+    pub fn session_viewer_placement(&self, code: SessionCode) -> Option<crate::viewer::Placement> {
+        self.session_uis.get(&code)?.viewer.placement()
+    }
+
+    /// Bytes a session's viewer wrote to its texture so far (tests).
+    pub fn session_viewer_uploaded(&self, code: SessionCode) -> Option<u64> {
+        Some(
+            self.session_uis
+                .get(&code)?
+                .viewer
+                .texture()
+                .uploaded_bytes(),
+        )
+    }
+
+    /// Stops the clock at `now` (countdowns and timestamps), for UI tests.
+    pub fn freeze_clock(&mut self, now: UnixMillis) {
+        self.frozen_now = Some(now);
+    }
+
+    fn now(&self) -> UnixMillis {
+        self.frozen_now.unwrap_or_else(UnixMillis::now)
+    }
+
+    /// The settings in use.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// (Re)starts the network side for the configured server.
+    fn connect(&mut self, ctx: &egui::Context) {
+        if let Some(mut net) = self.net.take() {
+            net.shutdown(Duration::from_secs(3));
+        }
+        self.session_uis.clear();
+        self.seen_sessions.clear();
+        self.view = View::Codes;
+        let config = match server_config(&self.settings, &self.launch) {
+            Ok(Some(server)) => server,
+            Ok(None) => return,
+            Err(reason) => {
+                self.state = ConsoleState::new(ServerMode::Remote(
+                    self.settings.server.clone().unwrap_or_default(),
+                ));
+                self.state.status = ServerStatus::SignedOut;
+                self.state.sign_in_error = Some(reason);
+                return;
+            }
+        };
+        self.state = ConsoleState::new(match &config {
+            ServerConfig::Local { .. } => ServerMode::Local,
+            ServerConfig::Remote { url, .. } => ServerMode::Remote(url.to_string()),
+        });
+        let net_config = NetConfig {
+            server: config,
+            downloads: self.downloads(),
+            demo: self.launch.demo,
+            agent: self.launch.agent.clone(),
+            max_fps: self.settings.max_fps,
+            auto_connect: true,
+        };
+        let repaint = ctx.clone();
+        match Net::start(net_config, Arc::new(move || repaint.request_repaint())) {
+            Ok((net, events)) => {
+                self.commands = net.commands();
+                self.events = Some(events);
+                self.net = Some(net);
+            }
+            Err(err) => {
+                self.state.status = ServerStatus::Failed(err.to_string());
+                self.state.notify(err.to_string(), true, Instant::now());
+            }
+        }
+    }
+
+    fn downloads(&self) -> PathBuf {
+        self.launch
+            .downloads
+            .clone()
+            .unwrap_or_else(|| self.settings.downloads_dir())
+    }
+
+    fn send(&mut self, command: Command) {
+        if let Err(err) = self.commands.send(command) {
+            self.state.notify(err.to_string(), true, Instant::now());
+        }
+    }
+
+    fn copy(&mut self, ctx: &egui::Context, text: String, what: &str) {
+        if self.clipboard.is_none() {
+            self.clipboard = arboard::Clipboard::new().ok();
+        }
+        let copied = self
+            .clipboard
+            .as_mut()
+            .is_some_and(|c| c.set_text(text.clone()).is_ok());
+        if !copied {
+            // The window system's clipboard, through egui.
+            ctx.copy_text(text);
+        }
+        self.state.notify(
+            format!("{what} copied to the clipboard."),
+            false,
+            Instant::now(),
+        );
+    }
+
+    fn open(&mut self, target: &str, what: &str) {
+        if let Err(err) = open::that_detached(target) {
+            self.state.notify(
+                format!("Could not open {what}: {err}"),
+                true,
+                Instant::now(),
+            );
+        }
+    }
+
+    /// Applies waiting network events.
+    fn pump(&mut self) {
+        let Some(events) = &mut self.events else {
+            return;
+        };
+        let (now, instant) = (
+            self.frozen_now.unwrap_or_else(UnixMillis::now),
+            Instant::now(),
+        );
+        while let Some(event) = events.try_recv() {
+            self.state.apply(event, now, instant);
+        }
+        // A customer just joined: show the session (unless another one is on screen).
+        let new: Vec<SessionCode> = self
+            .state
+            .visible_sessions()
+            .map(|s| s.code)
+            .filter(|c| !self.seen_sessions.contains(c))
+            .collect();
+        for code in new {
+            self.seen_sessions.insert(code);
+            if self.view == View::Codes {
+                self.view = View::Session(code);
+            }
+        }
+    }
+
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.theme_applied != Some(self.settings.theme) {
+            theme::apply(ctx, self.settings.theme);
+            self.theme_applied = Some(self.settings.theme);
+        }
+    }
+
+    fn header(&mut self, ui: &mut egui::Ui) {
+        let actions = egui::Panel::top("header")
+            .show(ui, |ui| {
+                header_ui(ui, &self.state, self.view, self.settings.theme)
+            })
+            .inner;
+        for action in actions {
+            match action {
+                HeaderAction::Show(view) => {
+                    if view == View::Admin && self.view != View::Admin {
+                        self.admin_form.drafts.clear();
+                        self.send(Command::LoadAdmin);
+                    }
+                    self.view = view;
+                }
+                HeaderAction::Close(code) => self.close_session(code),
+                HeaderAction::ToggleTheme => {
+                    self.settings.theme = match self.settings.theme {
+                        Theme::Dark => Theme::Light,
+                        Theme::Light => Theme::Dark,
+                    };
+                }
+                HeaderAction::Settings => self.settings_form.open(&self.settings),
+                HeaderAction::SignOut => self.send(Command::SignOut),
+            }
+        }
+    }
+
+    fn close_session(&mut self, code: SessionCode) {
+        self.state.close_session(code);
+        if self.state.session(code).is_none() {
+            self.session_uis.remove(&code);
+            if self.view == View::Session(code) {
+                self.view = View::Codes;
+            }
+        }
+    }
+
+    fn codes(&mut self, ui: &mut egui::Ui) {
+        let now = self.now();
+        let actions = code_management_ui(ui, &self.state, &mut self.code_form, now);
+        for action in actions {
+            match action {
+                CodeAction::Create { identifier, portal } => {
+                    self.send(Command::CreateCode { identifier, portal });
+                }
+                CodeAction::Cancel(code) => self.send(Command::CancelCode(code)),
+                CodeAction::CopyUrl(url) => self.copy(ui.ctx(), url, "The join URL"),
+                CodeAction::Email(entry) => {
+                    let link = invite::mailto(&entry);
+                    self.open(&link, "your mail client");
+                }
+                CodeAction::Accept(id) => self.send(Command::AcceptRequest(id)),
+                CodeAction::Open(code) => self.view = View::Session(code),
+                CodeAction::Refresh => self.send(Command::Refresh),
+            }
+        }
+    }
+
+    fn session(&mut self, ui: &mut egui::Ui, code: SessionCode) {
+        let downloads = self.downloads();
+        let folder = session_folder(&downloads, code);
+        let now = self.now();
+        let Some(session) = self.state.session_mut(code) else {
+            self.view = View::Codes;
+            return;
+        };
+        let sui = self.session_uis.entry(code).or_insert_with(|| {
+            SessionUi::new(
+                Viewer::new(self.render_state.clone(), self.settings.zoom),
+                self.settings.max_fps,
+            )
+        });
+        let actions = session_ui(ui, session, sui, &folder, now, Instant::now());
+        for action in actions {
+            match action {
+                SessionAction::Command(command) => {
+                    if let Err(err) = self.commands.session(code, command) {
+                        self.state.notify(err.to_string(), true, Instant::now());
+                    }
+                }
+                SessionAction::Screenshot => {
+                    let snapshot = self.state.session(code).and_then(|s| s.screen.snapshot());
+                    if let Some(image) = snapshot {
+                        let (width, height) = (image.width(), image.height());
+                        self.send(Command::SaveScreenshot {
+                            code,
+                            width,
+                            height,
+                            rgba: image.into_raw(),
+                        });
+                    }
+                }
+                SessionAction::ExportDiagnostics(json) => {
+                    self.send(Command::ExportDiagnostics { code, json });
+                }
+                SessionAction::Copy(text) => self.copy(ui.ctx(), text, "The report"),
+                SessionAction::OpenFolder(path) => {
+                    if let Err(err) = std::fs::create_dir_all(&path) {
+                        self.state.notify(
+                            format!("The folder {} could not be created: {err}", path.display()),
+                            true,
+                            Instant::now(),
+                        );
+                    } else {
+                        self.open(&path.display().to_string(), "the folder");
+                    }
+                }
+                SessionAction::Close => self.close_session(code),
+                SessionAction::Zoom(zoom) => self.settings.zoom = zoom,
+                SessionAction::MaxFps(fps) => self.settings.max_fps = fps,
+            }
+        }
+    }
+
+    fn login(&mut self, ui: &mut egui::Ui) {
+        let Some(action) = login_ui(ui, &self.state, &mut self.login_form) else {
+            return;
+        };
+        match action {
+            LoginAction::SignIn {
+                server,
+                fingerprint,
+                name,
+                password,
+            } => {
+                let fingerprint = (!fingerprint.is_empty()).then_some(fingerprint);
+                let changed = self.settings.server.as_deref() != Some(server.as_str())
+                    || self.settings.fingerprint != fingerprint
+                    || self.net.is_none();
+                self.settings.server = Some(server);
+                self.settings.fingerprint = fingerprint;
+                self.settings.user_name = name.clone();
+                if changed {
+                    self.connect(ui.ctx());
+                }
+                if self.net.is_some() {
+                    self.state.status = ServerStatus::SigningIn;
+                    self.state.sign_in_error = None;
+                    self.send(Command::SignIn { name, password });
+                }
+            }
+            LoginAction::UseLocal => {
+                self.settings.server = None;
+                self.settings.fingerprint = None;
+                self.connect(ui.ctx());
+            }
+        }
+    }
+
+    fn settings_window(&mut self, ctx: &egui::Context) {
+        if !self.settings_form.open {
+            return;
+        }
+        if settings_ui(ctx, &mut self.settings_form) {
+            let new = self.settings_form.to_settings(&self.settings);
+            let reconnect = new.server != self.settings.server
+                || new.fingerprint != self.settings.fingerprint
+                || new.downloads != self.settings.downloads;
+            self.settings = new;
+            if reconnect {
+                self.login_form.server = self.settings.server.clone().unwrap_or_default();
+                self.login_form.fingerprint = self.settings.fingerprint.clone().unwrap_or_default();
+                self.launch.local = false;
+                self.launch.demo = false;
+                self.connect(ctx);
+            }
+        }
+    }
+}
+
+impl eframe::App for ConsoleApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.apply_theme(&ctx);
+        self.pump();
+        self.state.expire_notices(Instant::now());
+        self.header(ui);
+        if !self.state.notices.is_empty() {
+            egui::Panel::bottom("notices")
+                .resizable(false)
+                .show(ui, |ui| notices_ui(ui, &self.state.notices));
+        }
+        let view = self.view;
+        egui::CentralPanel::default().show(ui, |ui| {
+            let needs_login =
+                matches!(self.state.mode, ServerMode::Remote(_)) && !self.state.signed_in();
+            if needs_login {
+                self.login(ui);
+                return;
+            }
+            match view {
+                View::Codes => {
+                    if let ServerStatus::Failed(reason) = &self.state.status {
+                        ui.label(
+                            egui::RichText::new(format!("The server could not start: {reason}"))
+                                .color(theme::BAD),
+                        );
+                        ui.add_space(8.0);
+                    }
+                    if self.state.status == ServerStatus::Starting {
+                        ui.horizontal(|ui| {
+                            ui.spinner();
+                            ui.label("Starting the local server…");
+                        });
+                    }
+                    self.codes(ui);
+                }
+                View::Session(code) => self.session(ui, code),
+                View::Admin => {
+                    for command in admin_ui(ui, &self.state, &mut self.admin_form) {
+                        self.send(command);
+                    }
+                }
+            }
+        });
+        self.settings_window(&ctx);
+        // Countdowns tick every second even when nothing else happens.
+        ctx.request_repaint_after(Duration::from_secs(1));
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings.save(storage);
+    }
+
+    fn on_exit(&mut self) {
+        if let Some(mut net) = self.net.take() {
+            net.shutdown(Duration::from_secs(5));
+        }
+    }
+}

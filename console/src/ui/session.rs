@@ -1,0 +1,494 @@
+//! The session window: toolbar, the phone's screen with softkeys and the status line, and
+//! a side panel with chat, diagnostics and files. Chat-only sessions have no viewer.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use egui::{Align, Layout, RichText};
+use lifeline_protocol::consent::Capability;
+use lifeline_protocol::messages::UnixMillis;
+use lifeline_protocol::messages::control::QualityHint;
+use lifeline_protocol::messages::input::Key;
+
+use super::chat::chat_ui;
+use super::diagnostics::{DiagnosticsAction, diagnostics_ui};
+use super::files::{FilesAction, files_ui};
+use super::theme::{self, BAD, WARN};
+use crate::net::SessionCommand;
+use crate::state::consent::ConsentView;
+use crate::state::{Phase, SessionState};
+use crate::viewer::{GestureMapper, Viewer, Zoom};
+
+/// Frame rates offered in the quality menu.
+pub const FPS_CHOICES: [u8; 5] = [5, 10, 15, 30, 60];
+
+/// The side panel's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SideTab {
+    /// Chat and events.
+    #[default]
+    Chat,
+    /// Device information.
+    Diagnostics,
+    /// Log files.
+    Files,
+}
+
+/// A session window's own UI state.
+#[derive(Debug)]
+pub struct SessionUi {
+    /// The screen.
+    pub viewer: Viewer,
+    /// The side panel's tab.
+    pub side: SideTab,
+    /// The diagnostics filter.
+    pub filter: String,
+    /// The end-session confirmation is open.
+    pub confirm_end: bool,
+    /// Max frame rate asked of the phone.
+    pub max_fps: u8,
+}
+
+impl SessionUi {
+    /// A window with this viewer.
+    pub fn new(viewer: Viewer, max_fps: u8) -> Self {
+        Self {
+            viewer,
+            side: SideTab::Chat,
+            filter: String::new(),
+            confirm_end: false,
+            max_fps,
+        }
+    }
+}
+
+/// What the technician did in the window, beyond session commands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SessionAction {
+    /// A command for the session.
+    Command(SessionCommand),
+    /// Save the current screen as PNG.
+    Screenshot,
+    /// Save the diagnostics report (JSON).
+    ExportDiagnostics(String),
+    /// Put text on the clipboard.
+    Copy(String),
+    /// Open a folder.
+    OpenFolder(PathBuf),
+    /// Close the (ended) session's tab.
+    Close,
+    /// The zoom changed (remembered in the settings).
+    Zoom(Zoom),
+    /// The max fps changed (remembered in the settings).
+    MaxFps(u8),
+}
+
+/// The window.
+pub fn session_ui(
+    ui: &mut egui::Ui,
+    session: &mut SessionState,
+    sui: &mut SessionUi,
+    folder: &Path,
+    now: UnixMillis,
+    instant: Instant,
+) -> Vec<SessionAction> {
+    let mut actions = Vec::new();
+    egui::Panel::top("session-toolbar")
+        .resizable(false)
+        .show(ui, |ui| {
+            ui.add_space(4.0);
+            title_ui(ui, session);
+            ui.add_space(2.0);
+            toolbar_ui(ui, session, sui, &mut actions);
+            ui.add_space(4.0);
+        });
+    egui::Panel::right("session-side")
+        .resizable(true)
+        .default_size(360.0)
+        .min_size(280.0)
+        .show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                for (tab, label) in [
+                    (SideTab::Chat, "Chat"),
+                    (SideTab::Diagnostics, "Diagnostics"),
+                    (SideTab::Files, "Files"),
+                ] {
+                    ui.selectable_value(&mut sui.side, tab, label);
+                }
+            });
+            ui.separator();
+            match sui.side {
+                SideTab::Chat => {
+                    if chat_ui(ui, session) {
+                        match session.compose_chat(now) {
+                            Ok(message) => {
+                                actions.push(SessionAction::Command(SessionCommand::Chat(message)))
+                            }
+                            Err(err) => tracing::debug!("chat not sent: {err}"),
+                        }
+                    }
+                }
+                SideTab::Diagnostics => {
+                    for action in diagnostics_ui(ui, session, &mut sui.filter) {
+                        actions.push(match action {
+                            DiagnosticsAction::Request => {
+                                SessionAction::Command(SessionCommand::Diagnostics)
+                            }
+                            DiagnosticsAction::Copy(text) => SessionAction::Copy(text),
+                            DiagnosticsAction::Export(json) => {
+                                SessionAction::ExportDiagnostics(json)
+                            }
+                        });
+                    }
+                }
+                SideTab::Files => {
+                    for action in files_ui(ui, session, folder) {
+                        actions.push(match action {
+                            FilesAction::Request => SessionAction::Command(SessionCommand::Logs),
+                            FilesAction::OpenFolder(path) => SessionAction::OpenFolder(path),
+                        });
+                    }
+                }
+            }
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        if session.chat_only() {
+            ui.centered_and_justified(|ui| {
+                ui.label(
+                    RichText::new(
+                        "This phone cannot share its screen, so this session is chat-only:\n\
+                         chat, diagnostics and log files are available on the right.",
+                    )
+                    .weak(),
+                );
+            });
+            return;
+        }
+        egui::Panel::bottom("session-softkeys")
+            .resizable(false)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                softkeys_ui(ui, session, sui, instant, &mut actions);
+                ui.add_space(2.0);
+            });
+        viewer_ui(ui, session, sui, &mut actions);
+    });
+    if sui.confirm_end {
+        confirm_end_ui(ui, session, sui, &mut actions);
+    }
+    actions
+}
+
+fn title_ui(ui: &mut egui::Ui, session: &SessionState) {
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(session.title());
+        if let Some(device) = &session.device {
+            ui.label(
+                RichText::new(format!(
+                    "{} {} · Android {}",
+                    device.manufacturer, device.model, device.android_version
+                ))
+                .weak(),
+            );
+        }
+        ui.label(
+            RichText::new(format!("code {}", session.code))
+                .weak()
+                .monospace(),
+        );
+        let (color, text) = match &session.phase {
+            Phase::Connecting => (WARN, "connecting…".to_owned()),
+            Phase::Waiting => (WARN, "waiting for the customer".to_owned()),
+            Phase::Active => (theme::GOOD, "live".to_owned()),
+            Phase::Ended(reason) => (BAD, reason.clone()),
+        };
+        theme::status_dot(ui, color, text);
+        if session.recorded {
+            ui.label(RichText::new("⏺ recorded").small().color(BAD));
+        }
+    });
+}
+
+fn consent_button(
+    ui: &mut egui::Ui,
+    session: &SessionState,
+    cap: Capability,
+    label: &str,
+    actions: &mut Vec<SessionAction>,
+) {
+    let view = session.consent.get(cap);
+    let enabled = session.is_active() && view.can_request();
+    let text = match view {
+        ConsentView::Granted { .. } => format!("✔ {label}"),
+        ConsentView::Asking => format!("{label} (asking…)"),
+        _ => label.to_owned(),
+    };
+    let response = ui
+        .add_enabled(enabled, egui::Button::new(text))
+        .on_hover_text(format!(
+            "{}: {}",
+            capitalize(&cap.to_string()),
+            view.label()
+        ))
+        .on_disabled_hover_text(format!(
+            "{}: {}",
+            capitalize(&cap.to_string()),
+            view.label()
+        ));
+    if response.clicked() {
+        actions.push(SessionAction::Command(SessionCommand::Request(cap)));
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn toolbar_ui(
+    ui: &mut egui::Ui,
+    session: &mut SessionState,
+    sui: &mut SessionUi,
+    actions: &mut Vec<SessionAction>,
+) {
+    let live = session.is_active();
+    ui.horizontal_wrapped(|ui| {
+        if !session.chat_only() {
+            consent_button(
+                ui,
+                session,
+                Capability::ScreenView,
+                "Request screen view",
+                actions,
+            );
+            consent_button(
+                ui,
+                session,
+                Capability::RemoteControl,
+                "Request control",
+                actions,
+            );
+            let pause = if session.view_paused {
+                "Resume view"
+            } else {
+                "Pause view"
+            };
+            if ui.add_enabled(live, egui::Button::new(pause)).clicked() {
+                session.view_paused = !session.view_paused;
+                let fps = if session.view_paused { 1 } else { sui.max_fps };
+                actions.push(SessionAction::Command(SessionCommand::Quality(
+                    QualityHint {
+                        max_fps: fps,
+                        max_kbps: None,
+                    },
+                )));
+                if !session.view_paused {
+                    actions.push(SessionAction::Command(SessionCommand::Keyframe));
+                }
+            }
+            if ui
+                .add_enabled(
+                    session.screen.size().is_some(),
+                    egui::Button::new("Screenshot"),
+                )
+                .on_hover_text("Save the current screen as PNG in the session's folder")
+                .clicked()
+            {
+                actions.push(SessionAction::Screenshot);
+            }
+            let label = ui.label("Quality");
+            let before = sui.max_fps;
+            egui::ComboBox::from_id_salt("max-fps")
+                .selected_text(format!("{} fps", sui.max_fps))
+                .width(70.0)
+                .show_ui(ui, |ui| {
+                    for fps in FPS_CHOICES {
+                        ui.selectable_value(&mut sui.max_fps, fps, format!("{fps} fps"));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if sui.max_fps != before {
+                actions.push(SessionAction::MaxFps(sui.max_fps));
+                if live && !session.view_paused {
+                    actions.push(SessionAction::Command(SessionCommand::Quality(
+                        QualityHint {
+                            max_fps: sui.max_fps,
+                            max_kbps: None,
+                        },
+                    )));
+                }
+            }
+            ui.separator();
+        }
+        if ui
+            .add_enabled(
+                live && !matches!(
+                    session.diagnostics,
+                    crate::state::diagnostics::DiagnosticsView::Waiting
+                ),
+                egui::Button::new("Get diagnostics"),
+            )
+            .clicked()
+        {
+            sui.side = SideTab::Diagnostics;
+            actions.push(SessionAction::Command(SessionCommand::Diagnostics));
+        }
+        if ui
+            .add_enabled(live, egui::Button::new("Get log files"))
+            .clicked()
+        {
+            sui.side = SideTab::Files;
+            actions.push(SessionAction::Command(SessionCommand::Logs));
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if session.is_ended() {
+                if ui.button("Close tab").clicked() {
+                    actions.push(SessionAction::Close);
+                }
+            } else if ui
+                .add(
+                    egui::Button::new(RichText::new("End session").color(egui::Color32::WHITE))
+                        .fill(BAD),
+                )
+                .clicked()
+            {
+                sui.confirm_end = true;
+            }
+        });
+    });
+}
+
+fn softkeys_ui(
+    ui: &mut egui::Ui,
+    session: &mut SessionState,
+    sui: &mut SessionUi,
+    instant: Instant,
+    actions: &mut Vec<SessionAction>,
+) {
+    let control = session.can_control();
+    ui.horizontal(|ui| {
+        for (key, label, hint) in [
+            (
+                Key::Back,
+                "◀ Back",
+                "Android Back (or right-click the screen)",
+            ),
+            (
+                Key::Home,
+                "🏠 Home",
+                "Android Home (or middle-click the screen)",
+            ),
+            (Key::Recents, "■ Recents", "Android Recents"),
+        ] {
+            let response = ui
+                .add_enabled(control, egui::Button::new(label))
+                .on_hover_text(hint)
+                .on_disabled_hover_text("Ask for control first");
+            if response.clicked() {
+                actions.push(SessionAction::Command(SessionCommand::Input(
+                    GestureMapper::softkey(key),
+                )));
+            }
+        }
+        ui.separator();
+        let before = sui.viewer.zoom;
+        ui.selectable_value(&mut sui.viewer.zoom, Zoom::Fit, "Fit");
+        ui.selectable_value(&mut sui.viewer.zoom, Zoom::Actual, "100 %");
+        if sui.viewer.zoom != before {
+            actions.push(SessionAction::Zoom(sui.viewer.zoom));
+        }
+        ui.separator();
+        ui.label(
+            RichText::new(session.video.summary(instant))
+                .monospace()
+                .small(),
+        );
+    });
+}
+
+fn viewer_ui(
+    ui: &mut egui::Ui,
+    session: &mut SessionState,
+    sui: &mut SessionUi,
+    actions: &mut Vec<SessionAction>,
+) {
+    let screen_view = session.consent.get(Capability::ScreenView);
+    let overlay = if session.is_ended() {
+        Some("The session is over")
+    } else if session.sharing_paused {
+        Some("The customer paused screen sharing")
+    } else if session.view_paused {
+        Some("View paused")
+    } else if matches!(screen_view, ConsentView::Revoked | ConsentView::Denied)
+        && session.screen.size().is_some()
+    {
+        Some("Screen view was withdrawn")
+    } else {
+        None
+    };
+    let placeholder = match screen_view {
+        ConsentView::Granted { .. } => "Waiting for the first frame…".to_owned(),
+        ConsentView::Asking => "Waiting for the customer to allow screen view…".to_owned(),
+        ConsentView::Unsupported => "This phone cannot share its screen.".to_owned(),
+        ConsentView::Off => "Screen view is turned off for this portal.".to_owned(),
+        ConsentView::Denied => "The customer declined screen view.".to_owned(),
+        ConsentView::Revoked => "The customer stopped sharing the screen.".to_owned(),
+        ConsentView::Refused(reason) => format!("Screen view refused: {reason}"),
+        ConsentView::NotRequested => {
+            "Use “Request screen view” to see the phone's screen.".to_owned()
+        }
+    };
+    let control = session.can_control() && overlay.is_none();
+    let input = sui
+        .viewer
+        .ui(ui, &session.screen, control, overlay, &placeholder);
+    actions.extend(
+        input
+            .into_iter()
+            .map(|event| SessionAction::Command(SessionCommand::Input(event))),
+    );
+}
+
+fn confirm_end_ui(
+    ui: &mut egui::Ui,
+    session: &SessionState,
+    sui: &mut SessionUi,
+    actions: &mut Vec<SessionAction>,
+) {
+    let modal =
+        egui::Modal::new(egui::Id::unique(("end-session", session.code))).show(ui.ctx(), |ui| {
+            ui.set_width(320.0);
+            ui.heading("End the session?");
+            ui.add_space(6.0);
+            ui.label(format!(
+                "{} will be told the session is over. The transcript stays here.",
+                session.title()
+            ));
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui
+                    .add(
+                        egui::Button::new(
+                            RichText::new("End session now").color(egui::Color32::WHITE),
+                        )
+                        .fill(BAD),
+                    )
+                    .clicked()
+                {
+                    actions.push(SessionAction::Command(SessionCommand::End));
+                    sui.confirm_end = false;
+                }
+                if ui.button("Keep going").clicked() {
+                    sui.confirm_end = false;
+                }
+            });
+        });
+    if modal.should_close() {
+        sui.confirm_end = false;
+    }
+}

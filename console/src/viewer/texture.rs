@@ -1,0 +1,338 @@
+//! The phone's screen on the GPU: one wgpu texture, registered with egui's renderer as a
+//! native texture, and updated in place — only the rectangles the decoder marked as damaged
+//! are written with `queue.write_texture`, straight from the shared image (no copies).
+//!
+//! Without a wgpu renderer (e.g. a UI test without GPU), an egui-managed texture is used,
+//! updated with partial writes the same way.
+
+use eframe::egui_wgpu::{self, wgpu};
+use egui::{ColorImage, TextureHandle, TextureId, TextureOptions};
+use lifeline_protocol::video::RgbaImage;
+use lifeline_protocol::video::tiles::Rect;
+
+use crate::state::screen::{Pending, SharedScreen};
+
+/// A texture on the GPU.
+struct GpuTexture {
+    texture: wgpu::Texture,
+    id: TextureId,
+    size: (u32, u32),
+}
+
+enum Backend {
+    Wgpu {
+        render_state: egui_wgpu::RenderState,
+        texture: Option<GpuTexture>,
+    },
+    Egui {
+        texture: Option<(TextureHandle, (u32, u32))>,
+    },
+}
+
+/// The screen's texture.
+pub struct ScreenTexture {
+    backend: Backend,
+    /// Bytes written to the GPU so far (for tests and statistics).
+    uploaded: u64,
+}
+
+impl std::fmt::Debug for ScreenTexture {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ScreenTexture")
+            .field("wgpu", &matches!(self.backend, Backend::Wgpu { .. }))
+            .field("size", &self.size())
+            .field("uploaded", &self.uploaded)
+            .finish()
+    }
+}
+
+impl ScreenTexture {
+    /// A texture on `render_state`'s device, or egui-managed without one.
+    pub fn new(render_state: Option<egui_wgpu::RenderState>) -> Self {
+        let backend = match render_state {
+            Some(render_state) => Backend::Wgpu {
+                render_state,
+                texture: None,
+            },
+            None => Backend::Egui { texture: None },
+        };
+        Self {
+            backend,
+            uploaded: 0,
+        }
+    }
+
+    /// The texture's size, once something was uploaded.
+    pub fn size(&self) -> Option<(u32, u32)> {
+        match &self.backend {
+            Backend::Wgpu { texture, .. } => texture.as_ref().map(|t| t.size),
+            Backend::Egui { texture } => texture.as_ref().map(|(_, size)| *size),
+        }
+    }
+
+    /// Bytes written so far.
+    pub fn uploaded_bytes(&self) -> u64 {
+        self.uploaded
+    }
+
+    /// Uploads what changed in `screen` since the last call; returns the texture to draw and
+    /// its size, once there is one.
+    pub fn update(
+        &mut self,
+        ctx: &egui::Context,
+        screen: &SharedScreen,
+    ) -> Option<(TextureId, (u32, u32))> {
+        // A new size means a new texture, which must be written whole.
+        if let Some(size) = screen.size()
+            && self.size() != Some(size)
+        {
+            screen.invalidate();
+        }
+        let backend = &mut self.backend;
+        let written = screen.take_pending(|image, pending| match backend {
+            Backend::Wgpu {
+                render_state,
+                texture,
+            } => write_wgpu(render_state, texture, image, &pending),
+            Backend::Egui { texture } => write_egui(ctx, texture, image, &pending),
+        });
+        self.uploaded += written.unwrap_or(0);
+        self.current()
+    }
+
+    fn current(&self) -> Option<(TextureId, (u32, u32))> {
+        match &self.backend {
+            Backend::Wgpu { texture, .. } => texture.as_ref().map(|t| (t.id, t.size)),
+            Backend::Egui { texture } => texture.as_ref().map(|(h, size)| (h.id(), *size)),
+        }
+    }
+}
+
+impl Drop for ScreenTexture {
+    fn drop(&mut self) {
+        if let Backend::Wgpu {
+            render_state,
+            texture: Some(texture),
+        } = &self.backend
+        {
+            render_state.renderer.write().free_texture(&texture.id);
+        }
+    }
+}
+
+fn full(image: &RgbaImage) -> Rect {
+    Rect {
+        x: 0,
+        y: 0,
+        width: image.width(),
+        height: image.height(),
+    }
+}
+
+/// Clips `rect` to the image; `None` when nothing is left.
+fn clip(rect: Rect, image: &RgbaImage) -> Option<Rect> {
+    let x = rect.x.min(image.width());
+    let y = rect.y.min(image.height());
+    let width = rect.width.min(image.width() - x);
+    let height = rect.height.min(image.height() - y);
+    (width > 0 && height > 0).then_some(Rect {
+        x,
+        y,
+        width,
+        height,
+    })
+}
+
+fn rects(image: &RgbaImage, pending: &Pending) -> Vec<Rect> {
+    match pending {
+        Pending::Full => vec![full(image)],
+        Pending::Rects(rects) => rects.iter().filter_map(|r| clip(*r, image)).collect(),
+    }
+}
+
+fn write_wgpu(
+    render_state: &egui_wgpu::RenderState,
+    slot: &mut Option<GpuTexture>,
+    image: &RgbaImage,
+    pending: &Pending,
+) -> u64 {
+    let size = (image.width(), image.height());
+    let mut pending = pending.clone();
+    if slot.as_ref().map(|t| t.size) != Some(size) {
+        let texture = render_state
+            .device
+            .create_texture(&wgpu::TextureDescriptor {
+                label: Some("lifeline phone screen"),
+                size: wgpu::Extent3d {
+                    width: size.0,
+                    height: size.1,
+                    depth_or_array_layers: 1,
+                },
+                mip_level_count: 1,
+                sample_count: 1,
+                dimension: wgpu::TextureDimension::D2,
+                // What egui-wgpu expects of native textures.
+                format: wgpu::TextureFormat::Rgba8Unorm,
+                usage: wgpu::TextureUsages::TEXTURE_BINDING | wgpu::TextureUsages::COPY_DST,
+                view_formats: &[],
+            });
+        let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
+        let mut renderer = render_state.renderer.write();
+        let id = match slot.take() {
+            Some(old) => {
+                renderer.update_egui_texture_from_wgpu_texture(
+                    &render_state.device,
+                    &view,
+                    wgpu::FilterMode::Linear,
+                    old.id,
+                );
+                old.texture.destroy();
+                old.id
+            }
+            None => renderer.register_native_texture(
+                &render_state.device,
+                &view,
+                wgpu::FilterMode::Linear,
+            ),
+        };
+        *slot = Some(GpuTexture { texture, id, size });
+        pending = Pending::Full;
+    }
+    let Some(gpu) = slot.as_ref() else {
+        return 0;
+    };
+    let stride = image.stride();
+    let mut written = 0u64;
+    for rect in rects(image, &pending) {
+        let offset = rect.y as usize * stride + rect.x as usize * 4;
+        render_state.queue.write_texture(
+            wgpu::TexelCopyTextureInfo {
+                texture: &gpu.texture,
+                mip_level: 0,
+                origin: wgpu::Origin3d {
+                    x: rect.x,
+                    y: rect.y,
+                    z: 0,
+                },
+                aspect: wgpu::TextureAspect::All,
+            },
+            image.data(),
+            wgpu::TexelCopyBufferLayout {
+                offset: offset as u64,
+                // The image's rows are tightly packed; `write_texture` needs no 256 alignment.
+                bytes_per_row: u32::try_from(stride).ok(),
+                rows_per_image: Some(rect.height),
+            },
+            wgpu::Extent3d {
+                width: rect.width,
+                height: rect.height,
+                depth_or_array_layers: 1,
+            },
+        );
+        written += u64::from(rect.width) * u64::from(rect.height) * 4;
+    }
+    written
+}
+
+fn write_egui(
+    ctx: &egui::Context,
+    slot: &mut Option<(TextureHandle, (u32, u32))>,
+    image: &RgbaImage,
+    pending: &Pending,
+) -> u64 {
+    let size = (image.width(), image.height());
+    let options = TextureOptions::LINEAR;
+    let whole =
+        || ColorImage::from_rgba_premultiplied([size.0 as usize, size.1 as usize], image.data());
+    match slot {
+        Some((handle, current)) if *current == size => {
+            let mut written = 0u64;
+            for rect in rects(image, pending) {
+                let mut pixels = Vec::with_capacity(rect.width as usize * rect.height as usize * 4);
+                for y in rect.y..rect.y + rect.height {
+                    let row = image.row(y);
+                    pixels.extend_from_slice(
+                        &row[rect.x as usize * 4..(rect.x + rect.width) as usize * 4],
+                    );
+                }
+                let part = ColorImage::from_rgba_premultiplied(
+                    [rect.width as usize, rect.height as usize],
+                    &pixels,
+                );
+                handle.set_partial([rect.x as usize, rect.y as usize], part, options);
+                written += pixels.len() as u64;
+            }
+            written
+        }
+        _ => {
+            *slot = Some((
+                ctx.load_texture("lifeline phone screen", whole(), options),
+                size,
+            ));
+            u64::from(size.0) * u64::from(size.1) * 4
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rects_are_clipped_to_the_image() {
+        let image = RgbaImage::new(100, 50).unwrap();
+        let r = |x, y, width, height| Rect {
+            x,
+            y,
+            width,
+            height,
+        };
+        assert_eq!(clip(r(90, 40, 64, 64), &image), Some(r(90, 40, 10, 10)));
+        assert_eq!(clip(r(100, 0, 5, 5), &image), None);
+        assert_eq!(rects(&image, &Pending::Full), vec![r(0, 0, 100, 50)]);
+    }
+
+    #[test]
+    fn egui_fallback_uploads_full_then_partial() {
+        let ctx = egui::Context::default();
+        let screen = SharedScreen::new();
+        let mut texture = ScreenTexture::new(None);
+        assert!(texture.update(&ctx, &screen).is_none());
+        let mut image = RgbaImage::new(128, 64).unwrap();
+        screen.publish(
+            &image,
+            &lifeline_protocol::video::tiles::Damage {
+                keyframe: true,
+                rects: vec![],
+            },
+        );
+        let (_, size) = texture.update(&ctx, &screen).unwrap();
+        assert_eq!(size, (128, 64));
+        assert_eq!(texture.uploaded_bytes(), 128 * 64 * 4);
+        image.fill_rect(0, 0, 64, 64, [255, 0, 0, 255]);
+        screen.publish(
+            &image,
+            &lifeline_protocol::video::tiles::Damage {
+                keyframe: false,
+                rects: vec![Rect {
+                    x: 0,
+                    y: 0,
+                    width: 64,
+                    height: 64,
+                }],
+            },
+        );
+        texture.update(&ctx, &screen).unwrap();
+        assert_eq!(
+            texture.uploaded_bytes(),
+            128 * 64 * 4 + 64 * 64 * 4,
+            "only the damage"
+        );
+        texture.update(&ctx, &screen).unwrap();
+        assert_eq!(
+            texture.uploaded_bytes(),
+            128 * 64 * 4 + 64 * 64 * 4,
+            "nothing new"
+        );
+    }
+}

@@ -1,0 +1,7 @@
+//! Helpers shared by the console's integration tests.
+
+// Test helpers: a failed unwrap is a failed test.
+#![allow(dead_code, unreachable_pub, clippy::unwrap_used, clippy::expect_used)]
+
+pub mod fake_phone;
+pub mod ui;
