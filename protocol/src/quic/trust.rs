@@ -33,9 +33,11 @@ pub(crate) fn provider() -> Arc<CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
 }
 
-/// Accepts exactly one certificate, named by its fingerprint.
+/// Accepts exactly one certificate, named by its fingerprint; the handshake signature is
+/// still checked, so only the holder of its key gets through. Used for QUIC here and for
+/// HTTPS to the relay by the console and the agent.
 #[derive(Debug)]
-pub(crate) struct PinnedCertVerifier {
+pub struct PinnedCertVerifier {
     expected: CertFingerprint,
     provider: Arc<CryptoProvider>,
     /// The fingerprint of the certificate that did not match, kept for the error message.
@@ -45,7 +47,7 @@ pub(crate) struct PinnedCertVerifier {
 impl PinnedCertVerifier {
     /// A verifier pinning `expected`; a mismatching certificate's fingerprint lands in
     /// `mismatch`.
-    pub(crate) fn new(
+    pub fn new(
         expected: CertFingerprint,
         provider: Arc<CryptoProvider>,
         mismatch: Arc<OnceLock<CertFingerprint>>,

@@ -3,7 +3,6 @@
 
 mod error;
 mod page;
-mod pinned;
 mod target;
 
 use std::time::Duration;

@@ -18,8 +18,8 @@ use lifeline_protocol::messages::handshake::RejectReason;
 use lifeline_protocol::quic::ServerTrust;
 
 use super::error::JoinError;
-use super::pinned::PinnedVerifier;
 use super::target::RelayEndpoint;
+use lifeline_protocol::quic::trust::PinnedCertVerifier;
 
 /// Largest join page read.
 const MAX_PAGE_BYTES: usize = 256 * 1024;
@@ -115,7 +115,7 @@ fn client(
         .redirect(reqwest::redirect::Policy::none());
     let builder = match fingerprint {
         Some(expected) => {
-            let verifier = PinnedVerifier::new(expected, provider.clone(), seen.clone());
+            let verifier = PinnedCertVerifier::new(expected, provider.clone(), seen.clone());
             let tls = rustls::ClientConfig::builder_with_provider(provider)
                 .with_safe_default_protocol_versions()
                 .map_err(|e| e.to_string())?
