@@ -56,7 +56,10 @@ pub(crate) async fn run(args: JoinArgs) -> Result<ExitCode> {
         bail!("--name must not be empty: the technician sees it");
     }
     let target = args.target()?;
-    let phone = args.device.build(args.log_size);
+    let mut phone = args.device.build(args.log_size);
+    if let Some(activity) = args.activity {
+        phone.set_activity(activity);
+    }
     let summary = phone.summary();
     let timeout = Duration::from_secs(args.timeout);
     let options = ConnectOptions {
@@ -142,7 +145,10 @@ async fn run_window(args: JoinArgs) -> Result<ExitCode> {
         );
     }
     let target = args.target()?;
-    let phone = args.device.build(args.log_size);
+    let mut phone = args.device.build(args.log_size);
+    if let Some(activity) = args.activity {
+        phone.set_activity(activity);
+    }
     let summary = phone.summary();
     let phone = Arc::new(Mutex::new(phone));
     let clock = AgentClock::start();

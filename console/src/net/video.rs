@@ -169,6 +169,7 @@ pub async fn receive_video(
     sink: EventSink,
     code: SessionCode,
 ) {
+    let mut rate = RateLog::new();
     loop {
         match stream.recv().await {
             Ok(Some(VideoMessage::StreamStart(start))) => {
@@ -177,6 +178,7 @@ pub async fn receive_video(
                 }
             }
             Ok(Some(VideoMessage::Frame(frame))) => {
+                rate.frame(code, frame.payload.len());
                 if decoder.jobs.send(Job::Frame(frame)).await.is_err() {
                     return;
                 }
@@ -193,6 +195,41 @@ pub async fn receive_video(
                 sink.session(code, SessionEvent::VideoStopped(None)).await;
                 return;
             }
+        }
+    }
+}
+
+/// Logs the stream's frame rate and bitrate every [`RateLog::PERIOD`] while frames come.
+struct RateLog {
+    since: std::time::Instant,
+    frames: u64,
+    bytes: u64,
+}
+
+impl RateLog {
+    const PERIOD: std::time::Duration = std::time::Duration::from_secs(10);
+
+    fn new() -> Self {
+        Self {
+            since: std::time::Instant::now(),
+            frames: 0,
+            bytes: 0,
+        }
+    }
+
+    fn frame(&mut self, code: SessionCode, bytes: usize) {
+        self.frames += 1;
+        self.bytes += bytes as u64;
+        let elapsed = self.since.elapsed();
+        if elapsed >= Self::PERIOD {
+            let secs = elapsed.as_secs_f64();
+            tracing::info!(
+                %code,
+                "video: {:.1} fps, {:.0} kbit/s",
+                self.frames as f64 / secs,
+                self.bytes as f64 * 8.0 / 1000.0 / secs
+            );
+            *self = Self::new();
         }
     }
 }

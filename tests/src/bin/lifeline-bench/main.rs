@@ -5,11 +5,15 @@
 //!   round-trips exactly.
 //! - `sim`: the simulated phone's render and the agent's session core (pacing, frame window,
 //!   tiles encode) per frame while scrolling, and the cost of an idle phone.
+//! - `console`: the real console's resident memory and CPU while one session streams a
+//!   scroll at 60 fps.
 
 mod codec;
+mod console;
 mod h264;
 mod sim;
 mod stats;
+mod xvfb;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -30,6 +34,10 @@ enum Command {
     /// Render and encode cost of the simulated phone and the agent's session core while
     /// scrolling at 1080x2400, and the cost of an idle phone.
     Sim(sim::SimArgs),
+    /// Resident memory and CPU of the real console (`--demo`, on DISPLAY or an Xvfb) while
+    /// its demo phone scrolls at 60 fps; needs `lifeline-console` and `lifeline-agent` built
+    /// next to this program.
+    Console(console::ConsoleArgs),
 }
 
 fn main() -> Result<()> {
@@ -37,6 +45,7 @@ fn main() -> Result<()> {
     match cli.command {
         Command::Codec(args) => codec::run(&args),
         Command::Sim(args) => sim::run(&args),
+        Command::Console(args) => console::run(&args),
     }
 }
 
