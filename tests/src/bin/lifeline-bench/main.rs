@@ -2,11 +2,12 @@
 //!
 //! - `codec`: the lossless `tiles` codec against an OpenH264 baseline on synthetic phone
 //!   screens (bytes per frame, encode and decode time), checking that every frame
-//!   round-trips exactly.
+//!   round-trips exactly; and the console's side of H.264 (decode, plane upload, shader).
 //! - `sim`: the simulated phone's render and the agent's session core (pacing, frame window,
 //!   tiles encode) per frame while scrolling, and the cost of an idle phone.
 
 mod codec;
+mod console_h264;
 mod h264;
 mod sim;
 mod stats;
@@ -25,7 +26,8 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Compare the tiles codec with H.264 (OpenH264) on scroll, static and app-switch
-    /// scenarios at 1080x2400; fails if a tiles frame does not decode to its source.
+    /// scenarios at 1080x2400, and time the console's H.264 decode and GPU upload; fails if
+    /// a tiles frame does not decode to its source.
     Codec(codec::CodecArgs),
     /// Render and encode cost of the simulated phone and the agent's session core while
     /// scrolling at 1080x2400, and the cost of an idle phone.
