@@ -273,4 +273,50 @@ mod tests {
             H264Outcome::Picture
         );
     }
+
+    #[test]
+    fn damaged_slice_data_never_panics_and_a_keyframe_recovers() {
+        let frames = stream_of(4);
+        let now = Instant::now();
+        let mut state = 0x2545_f491u32;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state
+        };
+        let (mut errors, mut shown) = (0, 0);
+        for round in 0..60 {
+            let screen = SharedScreen::new();
+            let mut stream = H264Stream::new(64, 48).unwrap();
+            stream.decode(&frames[0], &screen, now).unwrap();
+            // Damage the P frame's slice data: truncate it, or overwrite bytes after the
+            // NAL header (the header itself stays valid).
+            let mut damaged = frames[1].clone();
+            let body = 6..damaged.len();
+            if round % 3 == 0 {
+                damaged.truncate(body.start + next() as usize % body.len().max(1));
+            } else {
+                for _ in 0..1 + next() % 8 {
+                    let at = body.start + next() as usize % body.len();
+                    damaged[at] = next() as u8;
+                }
+            }
+            match stream.decode(&damaged, &screen, now) {
+                Err(_) => {
+                    errors += 1;
+                    assert!(stream.waiting_for_keyframe());
+                }
+                Ok(_) => shown += 1,
+            }
+            // Whatever happened, the next IDR shows again.
+            let _ = stream.decode(&frames[2], &screen, now);
+            assert_eq!(
+                stream.decode(&frames[0], &screen, now).unwrap(),
+                H264Outcome::Picture
+            );
+        }
+        eprintln!("damaged slices: {errors} refused, {shown} decoded anyway");
+        assert!(errors > 0, "OpenH264 noticed none of the damage");
+    }
 }
