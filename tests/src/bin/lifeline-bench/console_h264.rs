@@ -171,24 +171,27 @@ pub(crate) fn format(report: &ConsoleH264Report) -> String {
     let opt = |v: Option<f64>| v.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.3}"));
     format!(
         "console h264 (scroll, {}x{}, {} frames), ms per frame p50 / p95:\n  \
-         decode (OpenH264 + planes to the shared screen) {:.3} / {:.3}\n  \
-         plane upload to the GPU ({} bytes)             {} / {}\n  \
-         YUV->RGBA shader                               {} / {}\n  \
-         GPU figures on: {}\n  \
-         CPU YUV->RGBA, for comparison                  {:.3} / {:.3}\n",
+         {:<48}{:.3} / {:.3}\n  \
+         {:<48}{} / {}\n  \
+         {:<48}{} / {}\n  \
+         {:<48}{:.3} / {:.3}\n  \
+         GPU figures on: {}\n",
         report.width,
         report.height,
         report.frames,
+        "decode (OpenH264 + planes to the shared screen)",
         report.decode_ms_p50,
         report.decode_ms_p95,
-        report.upload_bytes_per_frame,
+        format!("plane upload ({} bytes)", report.upload_bytes_per_frame),
         opt(report.upload_ms_p50),
         opt(report.upload_ms_p95),
+        "YUV->RGBA shader",
         opt(report.gpu_convert_ms_p50),
         opt(report.gpu_convert_ms_p95),
-        report.adapter.as_deref().unwrap_or("no adapter"),
+        "CPU YUV->RGBA, for comparison",
         report.cpu_convert_ms_p50,
         report.cpu_convert_ms_p95,
+        report.adapter.as_deref().unwrap_or("no adapter"),
     )
 }
 
