@@ -2,7 +2,7 @@
 //!
 //! - `codec`: the lossless `tiles` codec against an OpenH264 baseline on synthetic phone
 //!   screens (bytes per frame, encode and decode time), checking that every frame
-//!   round-trips exactly.
+//!   round-trips exactly; and the console's side of H.264 (decode, plane upload, shader).
 //! - `sim`: the simulated phone's render and the agent's session core (pacing, frame window,
 //!   tiles encode) per frame while scrolling, and the cost of an idle phone.
 //! - `console`: the real console's resident memory and CPU while one session streams a
@@ -10,6 +10,7 @@
 
 mod codec;
 mod console;
+mod console_h264;
 mod h264;
 mod sim;
 mod stats;
@@ -29,7 +30,8 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Compare the tiles codec with H.264 (OpenH264) on scroll, static and app-switch
-    /// scenarios at 1080x2400; fails if a tiles frame does not decode to its source.
+    /// scenarios at 1080x2400, and time the console's H.264 decode and GPU upload; fails if
+    /// a tiles frame does not decode to its source.
     Codec(codec::CodecArgs),
     /// Render and encode cost of the simulated phone and the agent's session core while
     /// scrolling at 1080x2400, and the cost of an idle phone.

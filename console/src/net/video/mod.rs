@@ -1,18 +1,25 @@
 //! The video stream: frames are read on the runtime and decoded on a thread of their own
 //! (never on the UI thread), straight into the session's shared screen — `tiles` by its
-//! damaged rectangles, H.264 (OpenH264) as whole pictures converted to RGBA. Each decoded frame
-//! is acknowledged (`FrameAck`) so the phone keeps only a few in flight; a frame that fails
-//! to decode asks for a keyframe.
+//! damaged rectangles, H.264 (OpenH264, [`h264`]) as YUV planes the viewer converts to RGB on
+//! the GPU. Each frame is acknowledged (`FrameAck`) once handled so the phone keeps only a
+//! few in flight; a frame that fails to decode asks for a keyframe.
+//!
+//! - [`annexb`]: NAL units, IDR detection and the SPS colour description (pure);
+//! - [`h264`]: one H.264 stream (decode, skip to the next IDR after an error, crop).
+
+pub mod annexb;
+pub mod h264;
+
+use std::time::Instant;
 
 use lifeline_protocol::SessionCode;
 use lifeline_protocol::messages::control::ControlMessage;
 use lifeline_protocol::messages::video::{Codec, StreamStart, VideoFrame, VideoMessage};
 use lifeline_protocol::quic::MessageReceiver;
-use lifeline_protocol::video::RgbaImage;
-use lifeline_protocol::video::tiles::{Damage, TileDecoder};
-use openh264::formats::YUVSource;
+use lifeline_protocol::video::tiles::TileDecoder;
 use tokio::sync::mpsc;
 
+use self::h264::{H264Outcome, H264Stream};
 use super::sink::EventSink;
 use crate::state::screen::SharedScreen;
 use crate::state::{Event, SessionEvent};
@@ -57,66 +64,56 @@ enum StreamDecoder {
     None,
     /// Lifeline's lossless tiles: only the damaged rectangles change.
     Tiles(TileDecoder),
-    /// H.264 (Annex-B) through OpenH264, converted to RGBA here, off the UI thread; each
-    /// picture replaces the whole screen.
-    H264 {
-        decoder: Box<openh264::decoder::Decoder>,
-        image: Option<RgbaImage>,
-    },
+    /// H.264 (Annex-B) through OpenH264; each picture replaces the whole screen.
+    H264(Box<H264Stream>),
+}
+
+/// What decoding one frame asks of the loop.
+#[derive(Debug, PartialEq, Eq)]
+enum Handled {
+    /// Decoded (`true` when the screen changed).
+    Decoded(bool),
+    /// Skipped; ask for a keyframe when `true`.
+    Skipped(bool),
+    /// Failed: ask for a keyframe.
+    Failed(String),
 }
 
 impl StreamDecoder {
-    fn start(codec: Codec) -> Result<Self, String> {
-        match codec {
+    fn start(start: &StreamStart) -> Result<Self, String> {
+        match start.codec {
             Codec::Tiles => Ok(Self::Tiles(TileDecoder::new())),
-            Codec::H264 => openh264::decoder::Decoder::new()
-                .map(|decoder| Self::H264 {
-                    decoder: Box::new(decoder),
-                    image: None,
-                })
-                .map_err(|e| format!("the H.264 decoder could not start: {e}")),
+            Codec::H264 => H264Stream::new(start.width, start.height)
+                .map(|stream| Self::H264(Box::new(stream)))
+                .map_err(|e| e.to_string()),
         }
     }
 
-    /// Decodes one payload into `screen`; `Ok(false)` when it held no new picture.
-    fn decode(&mut self, payload: &[u8], screen: &SharedScreen) -> Result<bool, String> {
+    /// Decodes one payload into `screen`.
+    fn decode(&mut self, payload: &[u8], screen: &SharedScreen, now: Instant) -> Handled {
         match self {
-            Self::None => Ok(false),
+            Self::None => Handled::Decoded(false),
             Self::Tiles(decoder) => match decoder.decode(payload) {
                 Ok(damage) => {
                     if let Some(image) = decoder.image() {
                         screen.publish(image, &damage);
                     }
-                    Ok(!damage.is_empty())
+                    Handled::Decoded(!damage.is_empty())
                 }
                 Err(err) => {
                     decoder.reset();
-                    Err(err.to_string())
+                    Handled::Failed(err.to_string())
                 }
             },
-            Self::H264 { decoder, image } => {
-                let Some(yuv) = decoder.decode(payload).map_err(|e| e.to_string())? else {
-                    return Ok(false);
-                };
-                let (w, h) = yuv.dimensions();
-                let (width, height) = (
-                    u32::try_from(w).map_err(|e| e.to_string())?,
-                    u32::try_from(h).map_err(|e| e.to_string())?,
-                );
-                let target = match image {
-                    Some(img) if img.width() == width && img.height() == height => img,
-                    slot => slot.insert(RgbaImage::new(width, height).map_err(|e| e.to_string())?),
-                };
-                yuv.write_rgba8(target.data_mut());
-                screen.publish(
-                    target,
-                    &Damage {
-                        keyframe: true,
-                        rects: Vec::new(),
-                    },
-                );
-                Ok(true)
-            }
+            Self::H264(stream) => match stream.decode(payload, screen, now) {
+                Ok(H264Outcome::Picture) => Handled::Decoded(true),
+                Ok(H264Outcome::NoPicture) => Handled::Decoded(false),
+                Ok(H264Outcome::WaitingForKeyframe { ask_again }) => Handled::Skipped(ask_again),
+                Err(err) => {
+                    stream.keyframe_requested(now);
+                    Handled::Failed(err.to_string())
+                }
+            },
         }
     }
 }
@@ -130,11 +127,14 @@ fn decode_loop(
 ) {
     let mut decoder = StreamDecoder::None;
     let session = |event| Event::Session(code, event);
+    let ask_keyframe = || {
+        let _ = control.blocking_send(ControlMessage::KeyframeRequest);
+    };
     while let Some(job) = queue.blocking_recv() {
         match job {
             Job::Start(start) => {
                 sink.blocking_send(session(SessionEvent::VideoStarted(start)));
-                decoder = match StreamDecoder::start(start.codec) {
+                decoder = match StreamDecoder::start(&start) {
                     Ok(decoder) => decoder,
                     Err(reason) => {
                         sink.blocking_send(session(SessionEvent::VideoStopped(Some(reason))));
@@ -142,22 +142,32 @@ fn decode_loop(
                     }
                 };
             }
-            Job::Frame(frame) => match decoder.decode(&frame.payload, screen) {
-                Ok(_) => {
-                    let _ = control.blocking_send(ControlMessage::FrameAck {
-                        sequence: frame.sequence,
-                    });
-                    // Statistics only: skipped when the UI is behind.
-                    sink.try_send(session(SessionEvent::FrameDecoded {
-                        sequence: frame.sequence,
-                        bytes: frame.payload.len(),
-                    }));
+            Job::Frame(frame) => {
+                let handled = decoder.decode(&frame.payload, screen, Instant::now());
+                // Received and handled, whatever came of it: the phone may send the next.
+                let _ = control.blocking_send(ControlMessage::FrameAck {
+                    sequence: frame.sequence,
+                });
+                match handled {
+                    Handled::Decoded(_) => {
+                        // Statistics only: skipped when the UI is behind.
+                        sink.try_send(session(SessionEvent::FrameDecoded {
+                            sequence: frame.sequence,
+                            bytes: frame.payload.len(),
+                        }));
+                    }
+                    Handled::Skipped(ask) => {
+                        if ask {
+                            tracing::debug!(%code, "waiting for a keyframe; asking (again)");
+                            ask_keyframe();
+                        }
+                    }
+                    Handled::Failed(err) => {
+                        tracing::warn!(%code, sequence = frame.sequence, "frame not decoded: {err}");
+                        ask_keyframe();
+                    }
                 }
-                Err(err) => {
-                    tracing::warn!(%code, sequence = frame.sequence, "frame not decoded: {err}");
-                    let _ = control.blocking_send(ControlMessage::KeyframeRequest);
-                }
-            },
+            }
         }
     }
 }
