@@ -4,6 +4,9 @@
 //! shared screen — compared with their source by PSNR. A corrupt frame mid-stream, odd
 //! screen sizes and a new stream size mid-stream are covered too.
 
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::sync::Arc;
@@ -150,7 +153,7 @@ fn phone_screens_through_the_relay_decode_above_38_db() {
 }
 
 /// Sets the forbidden bit of the first slice NAL unit (type 1 or 5).
-fn forbidden_bit(payload: &mut Vec<u8>) {
+fn forbidden_bit(payload: &mut [u8]) {
     let at = (3..payload.len())
         .find(|&i| payload[i - 3..i] == [0, 0, 1] && matches!(payload[i] & 0x1f, 1 | 5))
         .unwrap();

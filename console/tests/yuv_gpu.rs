@@ -2,6 +2,9 @@
 //! as the snapshot tests use), read back and compared with the CPU reference conversion,
 //! and a real decoded picture shown through the viewer's texture compared with its source.
 
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::time::Instant;

@@ -29,10 +29,11 @@ struct GpuTexture {
 
 enum Backend {
     Wgpu {
-        render_state: egui_wgpu::RenderState,
+        /// Boxed: it is large, and the other variant small.
+        render_state: Box<egui_wgpu::RenderState>,
         texture: Option<GpuTexture>,
-        /// Created with the first H.264 picture.
-        yuv: Option<YuvConverter>,
+        /// Created with the first H.264 picture (boxed: it is large and often unused).
+        yuv: Option<Box<YuvConverter>>,
     },
     Egui {
         texture: Option<(TextureHandle, (u32, u32))>,
@@ -61,7 +62,7 @@ impl ScreenTexture {
     pub fn new(render_state: Option<egui_wgpu::RenderState>) -> Self {
         let backend = match render_state {
             Some(render_state) => Backend::Wgpu {
-                render_state,
+                render_state: Box::new(render_state),
                 texture: None,
                 yuv: None,
             },
@@ -93,7 +94,7 @@ impl ScreenTexture {
                 render_state,
                 texture: Some(gpu),
                 ..
-            } => Some((&gpu.texture, render_state)),
+            } => Some((&gpu.texture, &**render_state)),
             _ => None,
         }
     }
@@ -254,7 +255,7 @@ fn ensure_texture(
 fn convert_wgpu(
     render_state: &egui_wgpu::RenderState,
     slot: &mut Option<GpuTexture>,
-    converter: &mut Option<YuvConverter>,
+    converter: &mut Option<Box<YuvConverter>>,
     picture: &YuvImage,
 ) -> u64 {
     ensure_texture(render_state, slot, (picture.width(), picture.height()));
@@ -262,7 +263,10 @@ fn convert_wgpu(
         return 0;
     };
     let converter = converter.get_or_insert_with(|| {
-        YuvConverter::new(&render_state.device, wgpu::TextureFormat::Rgba8Unorm)
+        Box::new(YuvConverter::new(
+            &render_state.device,
+            wgpu::TextureFormat::Rgba8Unorm,
+        ))
     });
     converter.convert(
         &render_state.device,

@@ -34,7 +34,7 @@ pub enum Step {
     /// Encode and send a frame (even sides).
     Frame(RgbaImage),
     /// Encode a frame, then damage it with `corrupt` before sending.
-    Corrupt(RgbaImage, fn(&mut Vec<u8>)),
+    Corrupt(RgbaImage, fn(&mut [u8])),
     /// Wait until the test adds a permit to this semaphore.
     Gate(Arc<Semaphore>),
     /// Wait until the console asks for a keyframe (at most 10 s); the next frame is an IDR.

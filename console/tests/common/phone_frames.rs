@@ -109,7 +109,7 @@ fn draw_row(image: &mut RgbaImage, y: i64, min_y: u32, row: u32, unit: u32, inde
         x += w + unit;
     }
     // A toggle on every third row.
-    if index % 3 == 0 {
+    if index.is_multiple_of(3) {
         fill(
             image,
             width - unit * 6,
