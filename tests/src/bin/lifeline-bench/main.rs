@@ -5,9 +5,18 @@
 //!   round-trips exactly.
 //! - `sim`: the simulated phone's render and the agent's session core (pacing, frame window,
 //!   tiles encode) per frame while scrolling, and the cost of an idle phone.
+//! - `latency`: input to photon, a tap on the simulated phone until the frame showing it is
+//!   decoded by the technician, through the relay and with the peers connected directly.
+//! - `relay`: small-message round trips and bulk throughput, relay against direct, and
+//!   many concurrent sessions: the relay's CPU, added latency and memory per session.
 
 mod codec;
 mod h264;
+mod latency;
+mod peers;
+mod relay;
+mod relay_child;
+mod relay_load;
 mod sim;
 mod stats;
 
@@ -30,6 +39,15 @@ enum Command {
     /// Render and encode cost of the simulated phone and the agent's session core while
     /// scrolling at 1080x2400, and the cost of an idle phone.
     Sim(sim::SimArgs),
+    /// Input to photon at 1080x2400: tap, the phone reacts, the frame is decoded; through
+    /// the relay and directly.
+    Latency(latency::LatencyArgs),
+    /// Round trips, throughput and concurrent sessions: the relay against direct
+    /// connections.
+    Relay(relay::RelayArgs),
+    /// The relay under test, as a child process of `relay` (not for direct use).
+    #[command(hide = true)]
+    ServeRelay(relay_child::ServeArgs),
 }
 
 fn main() -> Result<()> {
@@ -37,6 +55,9 @@ fn main() -> Result<()> {
     match cli.command {
         Command::Codec(args) => codec::run(&args),
         Command::Sim(args) => sim::run(&args),
+        Command::Latency(args) => latency::run(&args),
+        Command::Relay(args) => relay::run(&args),
+        Command::ServeRelay(args) => relay_child::serve(&args),
     }
 }
 
@@ -60,5 +81,23 @@ mod tests {
         assert!(args.json);
         assert_eq!(args.frames, Some(5));
         assert!(Cli::try_parse_from(["lifeline-bench", "codec", "--frames", "0"]).is_err());
+    }
+
+    #[test]
+    fn parses_latency_and_relay_flags() {
+        let cli =
+            Cli::try_parse_from(["lifeline-bench", "latency", "--json", "--taps", "5"]).unwrap();
+        let Command::Latency(args) = cli.command else {
+            panic!("parsed as another subcommand");
+        };
+        assert!(args.json);
+        assert_eq!(args.taps, 5);
+        assert!(Cli::try_parse_from(["lifeline-bench", "latency", "--taps", "0"]).is_err());
+        let cli = Cli::try_parse_from(["lifeline-bench", "relay", "--sessions", "3"]).unwrap();
+        let Command::Relay(args) = cli.command else {
+            panic!("parsed as another subcommand");
+        };
+        assert_eq!((args.sessions, args.seconds), (3, 10));
+        assert!(Cli::try_parse_from(["lifeline-bench", "relay", "--sessions", "0"]).is_err());
     }
 }
