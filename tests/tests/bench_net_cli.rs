@@ -1,6 +1,8 @@
 //! `lifeline-bench latency` and `relay` with tiny sizes: each prints one JSON object with
 //! every figure on its last line.
 
+// A helper outside #[test]: a failed unwrap is a failed test all the same.
+#![allow(clippy::unwrap_used)]
 use std::process::Command;
 
 fn last_json(args: &[&str]) -> (serde_json::Value, String) {

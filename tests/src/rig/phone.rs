@@ -211,9 +211,8 @@ impl Phone {
 
     /// Where `target` is on the phone's screen.
     pub fn locate(&self, target: Target) -> (u32, u32) {
-        self.sim()
-            .locate(target)
-            .unwrap_or_else(|| panic!("{target:?} is not on screen: {:?}", self.ui()))
+        let found = self.sim().locate(target);
+        found.unwrap_or_else(|| panic!("{target:?} is not on screen: {:?}", self.ui()))
     }
 
     /// Waits until the phone's UI satisfies `done`.

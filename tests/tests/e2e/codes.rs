@@ -23,9 +23,8 @@ fn a_cancelled_code_cannot_be_joined() {
             .is_some_and(|c| c.state == CodeState::Cancelled)
     });
     let refused = Phone::try_join(&entry.url, relay.fingerprint(), &Joining::marie())
-        .err()
-        .expect("a cancelled code is refused");
-    assert!(refused.contains("expired"), "{refused}");
+        .expect_err("a cancelled code is refused");
+    assert!(refused.contains("cancelled"), "{refused}");
     assert!(
         tech.state().session(code).is_none_or(|s| !s.is_active()),
         "no session started"
@@ -40,8 +39,7 @@ fn an_expired_code_cannot_be_joined() {
     // The default portal's codes live 20 minutes.
     relay.advance(Duration::from_secs(20 * 60 + 1));
     let refused = Phone::try_join(&entry.url, relay.fingerprint(), &Joining::marie())
-        .err()
-        .expect("an expired code is refused");
+        .expect_err("an expired code is refused");
     assert!(refused.contains("expired"), "{refused}");
 }
 
@@ -65,8 +63,7 @@ fn wrong_codes_are_refused_until_the_address_is_rate_limited() {
     let mut limited = None;
     for n in 1..=20 {
         let refused = Phone::try_join(&wrong(n), relay.fingerprint(), &Joining::marie())
-            .err()
-            .expect("a wrong code is refused");
+            .expect_err("a wrong code is refused");
         if refused.contains("does not exist") {
             unknown += 1;
         } else {
@@ -84,8 +81,7 @@ fn wrong_codes_are_refused_until_the_address_is_rate_limited() {
 
     // Now even the right code waits...
     let refused = Phone::try_join(&deep_link, relay.fingerprint(), &Joining::marie())
-        .err()
-        .expect("the address is limited");
+        .expect_err("the address is limited");
     assert!(refused.contains("try again"), "{refused}");
 
     // ...until the budget refills.

@@ -87,8 +87,10 @@ fn a_customer_who_says_no_to_everything_shares_nothing() {
         *s.consent.get(Capability::LogFiles) == ConsentView::Denied
     });
 
-    // Control needs the screen: whatever the phone asks, the customer says no again.
+    // Control needs the screen: the phone asks for it again, and the customer says no again
+    // (and to anything else it asks).
     tech.command(code, SessionCommand::Request(Capability::RemoteControl));
+    phone.answer(Capability::ScreenView, false);
     for event in phone.collect(600) {
         if let CustomerEvent::PromptNeeded(prompt) = event {
             phone.send(CustomerCommand::AnswerPrompt {

@@ -16,8 +16,8 @@ use lifeline_protocol::quic::{
     self, ConnectOptions, IncomingStream, Peer, RelaySession, ServerTrust,
 };
 use lifeline_protocol::{CertFingerprint, PROTOCOL_VERSION, SessionCode};
-use lifeline_relay::store::{NewCode, PortalSettings, UserRole};
 use lifeline_relay::RelayHandle;
+use lifeline_relay::store::{NewCode, PortalSettings, UserRole};
 use tokio::sync::mpsc;
 
 /// Messages waiting in each channel at most.
