@@ -9,7 +9,6 @@ use anyhow::{Context as _, Result, bail};
 use lifeline_agent_android::device::Device as _;
 use lifeline_agent_android::session::join::{self, JoinTarget};
 use lifeline_agent_android::session::{self, AgentClock, SessionConfig, SessionTask};
-use lifeline_agent_android::sim::SimPhone;
 use lifeline_agent_android::terminal::{self, TerminalInput, TerminalOptions};
 use lifeline_agent_android::window::{self, Stage, StageSender};
 use lifeline_protocol::link::SessionLink;
@@ -17,6 +16,7 @@ use lifeline_protocol::quic::{self, ConnectOptions};
 use tokio::sync::mpsc;
 
 use super::JoinArgs;
+use super::device::Phone;
 
 /// Exit status after Ctrl-C before the session started.
 const INTERRUPTED: u8 = 130;
@@ -46,6 +46,13 @@ impl JoinArgs {
     }
 }
 
+/// Locks a shared phone; a panic elsewhere while it was locked leaves it usable.
+fn lock<D: ?Sized>(phone: &Mutex<D>) -> std::sync::MutexGuard<'_, D> {
+    phone
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// Runs `join`; `Err` is one line for standard error.
 pub(crate) async fn run(args: JoinArgs) -> Result<ExitCode> {
     if args.window {
@@ -55,9 +62,11 @@ pub(crate) async fn run(args: JoinArgs) -> Result<ExitCode> {
     if name.is_empty() {
         bail!("--name must not be empty: the technician sees it");
     }
+    // The phone first: a missing adb or phone is told before anything goes on the network.
+    let phone = args.device.build(args.log_size, args.adb.clone())?;
     let target = args.target()?;
-    let phone = args.device.build(args.log_size);
-    let summary = phone.summary();
+    let device = phone.device();
+    let summary = lock(&device).summary();
     let timeout = Duration::from_secs(args.timeout);
     let options = ConnectOptions {
         timeout,
@@ -85,7 +94,6 @@ pub(crate) async fn run(args: JoinArgs) -> Result<ExitCode> {
         }
     };
 
-    let device = Arc::new(Mutex::new(phone));
     let (task, frontend) = session::start(relay, device, args.config(), AgentClock::start());
     let (input, typed) = mpsc::channel(64);
     terminal::spawn_stdin_reader(input.clone()).context("cannot read standard input")?;
@@ -142,9 +150,14 @@ async fn run_window(args: JoinArgs) -> Result<ExitCode> {
         );
     }
     let target = args.target()?;
-    let phone = args.device.build(args.log_size);
-    let summary = phone.summary();
-    let phone = Arc::new(Mutex::new(phone));
+    let phone = match args.device.build(args.log_size, args.adb.clone())? {
+        Phone::Sim(phone) => phone,
+        Phone::Adb(_) => bail!(
+            "--window shows the simulated phone; with --device adb the real phone is in your \
+             hand: run without --window to chat and answer the technician in the terminal"
+        ),
+    };
+    let summary = lock(&phone).summary();
     let clock = AgentClock::start();
     let (stages, stage_rx) = window::stages();
     let joining = tokio::spawn(join_for_window(
@@ -193,7 +206,7 @@ async fn join_for_window(
     target: JoinTarget,
     name: String,
     summary: lifeline_protocol::messages::handshake::DeviceSummary,
-    phone: Arc<Mutex<SimPhone>>,
+    phone: Arc<Mutex<lifeline_agent_android::sim::SimPhone>>,
     clock: AgentClock,
     stages: StageSender,
 ) -> Result<SessionTask> {

@@ -5,13 +5,19 @@
 //! stream or a recheck is due), never faster than the frame rate allows, and never while the
 //! window of frames beyond the technician's last `FrameAck` is full: a screen that changes
 //! meanwhile is captured once there is room, so stale frames are skipped rather than queued.
+//!
+//! A phone that encodes its own screen (H.264 from `screenrecord`) gives
+//! [`Capture::Encoded`] frames instead: they are sent as they come, as many as the window
+//! allows, without pacing (the phone's encoder sets the rate, and an H.264 frame cannot be
+//! skipped without breaking the ones after it). A stream starts only on a keyframe; a
+//! keyframe request is passed on to the phone.
 
 use std::time::Duration;
 
 use lifeline_protocol::messages::video::{Codec, StreamStart, VideoFrame, VideoMessage};
 use lifeline_protocol::video::tiles::TileEncoder;
 
-use crate::device::Device;
+use crate::device::{Capture, Device, EncodedFrame};
 
 /// Counters of the screen stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -51,6 +57,8 @@ pub(crate) struct VideoPump {
     keyframe_wanted: bool,
     /// The screen may have changed without the device knowing (someone else rendered it).
     recheck: bool,
+    /// The last capture was a frame the phone encoded itself.
+    encoded: bool,
     stats: VideoStats,
 }
 
@@ -68,6 +76,7 @@ impl VideoPump {
             started: None,
             keyframe_wanted: false,
             recheck: false,
+            encoded: false,
             stats: VideoStats::default(),
         }
     }
@@ -136,6 +145,10 @@ impl VideoPump {
         if !self.due(dev) || self.in_flight() >= self.window {
             return None;
         }
+        if self.encoded {
+            // Frames come on their own and wake the session; only a queued one is due.
+            return dev.screen_changed().then_some(Duration::ZERO);
+        }
         Some(
             self.last_capture
                 .map_or(Duration::ZERO, |t| t + self.interval()),
@@ -153,6 +166,10 @@ impl VideoPump {
         if !self.due(dev) || self.in_flight() >= self.window {
             return;
         }
+        if self.encoded {
+            self.poll_encoded(dev, now, out);
+            return;
+        }
         if self.last_capture.is_some_and(|t| now < t + self.interval()) {
             return;
         }
@@ -160,8 +177,16 @@ impl VideoPump {
         // or keeps saying its screen changed, is asked at the frame rate, not in a loop.
         self.last_capture = Some(now);
         let rotation = dev.rotation();
-        let Some(frame) = dev.capture(now) else {
-            return;
+        let frame = match dev.capture_frame(now) {
+            None => return,
+            Some(Capture::Rgba(frame)) => frame,
+            Some(Capture::Encoded(frame)) => {
+                self.encoded = true;
+                self.recheck = false;
+                self.send_encoded(frame, now, out);
+                self.poll_encoded(dev, now, out);
+                return;
+            }
         };
         self.stats.captures += 1;
         self.recheck = false;
@@ -185,16 +210,86 @@ impl VideoPump {
             self.stats.unchanged += 1;
             return;
         }
+        self.push_frame(encoded.keyframe, encoded.payload, now, out);
+    }
+
+    /// Takes the frames the phone encoded, as many as the window allows. A frame in pixels
+    /// (the phone fell back to screenshots) goes back to the paced path.
+    fn poll_encoded<D: Device + ?Sized>(
+        &mut self,
+        dev: &mut D,
+        now: Duration,
+        out: &mut Vec<VideoMessage>,
+    ) {
+        self.recheck = false;
+        if std::mem::take(&mut self.keyframe_wanted) {
+            dev.request_keyframe();
+        }
+        while self.in_flight() < self.window {
+            match dev.capture_frame(now) {
+                None => return,
+                Some(Capture::Encoded(frame)) => {
+                    if self.send_encoded(frame, now, out) {
+                        dev.request_keyframe();
+                    }
+                }
+                Some(Capture::Rgba(_)) => {
+                    // Taken up on the next poll, paced, by the pixel path.
+                    self.encoded = false;
+                    self.recheck = true;
+                    self.last_capture = None;
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Sends one frame the phone encoded, after a `StreamStart` when the stream is new or its
+    /// configuration changed. Returns `true` when the frame could not start a stream (it is
+    /// not a keyframe) and a keyframe is needed.
+    fn send_encoded(
+        &mut self,
+        frame: EncodedFrame,
+        now: Duration,
+        out: &mut Vec<VideoMessage>,
+    ) -> bool {
+        self.stats.captures += 1;
+        let start = StreamStart {
+            codec: frame.codec,
+            width: frame.width,
+            height: frame.height,
+            rotation: frame.rotation,
+        };
+        if self.started != Some(start) {
+            if !frame.keyframe {
+                self.stats.unchanged += 1;
+                return true;
+            }
+            self.started = Some(start);
+            self.stats.stream_starts += 1;
+            out.push(VideoMessage::StreamStart(start));
+        }
+        self.push_frame(frame.keyframe, frame.payload, now, out);
+        false
+    }
+
+    fn push_frame(
+        &mut self,
+        keyframe: bool,
+        payload: Vec<u8>,
+        now: Duration,
+        out: &mut Vec<VideoMessage>,
+    ) {
         let sequence = self.next_seq;
         self.next_seq += 1;
         self.stats.frames_sent += 1;
-        self.stats.keyframes_sent += u64::from(encoded.keyframe);
-        self.stats.bytes_sent += encoded.payload.len() as u64;
+        self.stats.keyframes_sent += u64::from(keyframe);
+        self.stats.bytes_sent += payload.len() as u64;
         out.push(VideoMessage::Frame(VideoFrame {
             sequence,
             timestamp_us: u64::try_from(now.as_micros()).unwrap_or(u64::MAX),
-            keyframe: encoded.keyframe,
-            payload: encoded.payload,
+            keyframe,
+            payload,
         }));
     }
 }
