@@ -172,7 +172,10 @@ fn streams_screenrecord_and_starts_it_again_when_it_ends() {
     );
     assert!(phone.screenrecord_runs() >= 2);
     let log = stand_in.log();
-    let runs: Vec<&String> = log.iter().filter(|l| l.contains("screenrecord")).collect();
+    let runs: Vec<&String> = log
+        .iter()
+        .filter(|l| l.contains("exec-out screenrecord"))
+        .collect();
     assert!(runs.len() >= 2, "{log:#?}");
     assert_eq!(
         runs[0],

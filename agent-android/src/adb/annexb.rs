@@ -84,6 +84,24 @@ impl AccessUnitSplitter {
         }
     }
 
+    /// The stream has gone quiet: the bytes received are taken as a complete NAL unit and
+    /// the picture they end as a complete access unit, so the newest picture goes out now
+    /// instead of waiting for the next one to begin (an idle screen may not send one for
+    /// seconds). An encoder writes whole pictures, so a pause inside one is rare; if it
+    /// happens, the rest of the cut NAL unit is dropped up to the next start code and the
+    /// decoder asks for a keyframe.
+    pub fn flush_idle(&mut self, out: &mut Vec<AccessUnit>) {
+        if self.in_nal && !self.pending.is_empty() {
+            let nal = trim_trailing_zeros(&self.pending).to_vec();
+            self.pending.clear();
+            self.in_nal = false;
+            self.nal_unit(nal, out);
+        }
+        if self.has_slice {
+            self.flush(out);
+        }
+    }
+
     /// The stream ended: the last NAL unit and access unit are complete.
     pub fn finish(&mut self, out: &mut Vec<AccessUnit>) {
         if self.in_nal {
@@ -255,6 +273,40 @@ mod tests {
             let (split, _) = split_in(chunk);
             assert_eq!(split, whole, "reads of {chunk} bytes");
         }
+    }
+
+    #[test]
+    fn a_quiet_stream_gives_its_newest_picture_at_once() {
+        let bytes = stream();
+        // Reads that end at picture boundaries, each followed by a pause.
+        let cut = |start: &[u8]| bytes.windows(start.len()).position(|w| w == start).unwrap();
+        let second = cut(&[0, 0, 0, 1, 0x60 | nal::AUD, 0x30]);
+        let third = cut(&[0, 0, 1, 0x60 | nal::SLICE, 0x9a, 0x03]);
+        let mut splitter = AccessUnitSplitter::new();
+        let mut out = Vec::new();
+        splitter.push(&bytes[..second], &mut out);
+        assert!(out.is_empty(), "the IDR's last slice could still grow");
+        splitter.flush_idle(&mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(nal_types(&out[0].bytes), [9, 7, 8, 5, 5]);
+        splitter.push(&bytes[second..third], &mut out);
+        splitter.flush_idle(&mut out);
+        splitter.flush_idle(&mut out);
+        assert_eq!(out.len(), 2, "a second pause adds nothing");
+        splitter.push(&bytes[third..], &mut out);
+        splitter.flush_idle(&mut out);
+        assert_eq!(out.len(), 3);
+        let (whole, _) = split_in(usize::MAX);
+        assert_eq!(out, whole);
+        // Cut inside a NAL unit: the rest is dropped up to the next start code.
+        let mut splitter = AccessUnitSplitter::new();
+        let mut out = Vec::new();
+        splitter.push(&bytes[..second - 1], &mut out);
+        splitter.flush_idle(&mut out);
+        splitter.push(&bytes[second - 1..], &mut out);
+        splitter.finish(&mut out);
+        assert_eq!(out.len(), 3);
+        assert!(out[0].keyframe);
     }
 
     #[test]

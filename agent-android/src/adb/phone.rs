@@ -164,15 +164,22 @@ impl AdbPhone {
             // The last ones are still winding down; they stop at their next look.
             tracing::debug!("screen threads of the last share are still ending");
         }
-        match worker::start(self.adb.clone(), self.bit_rate, Arc::clone(&self.screen)) {
-            Ok(thread) => self.threads.push(thread),
-            Err(err) => tracing::warn!("cannot start the screen thread: {err}"),
-        }
+        let generation =
+            match worker::start(self.adb.clone(), self.bit_rate, Arc::clone(&self.screen)) {
+                Ok((thread, generation)) => {
+                    self.threads.push(thread);
+                    generation
+                }
+                Err(err) => {
+                    tracing::warn!("cannot start the screen thread: {err}");
+                    return;
+                }
+            };
         let adb = self.adb.clone();
         let shared = Arc::clone(&self.screen);
         match std::thread::Builder::new()
             .name("adb-geometry".into())
-            .spawn(move || watch_geometry(&adb, &shared))
+            .spawn(move || watch_geometry(&adb, &shared, generation))
         {
             Ok(thread) => self.threads.push(thread),
             Err(err) => tracing::warn!("cannot start the geometry thread: {err}"),
@@ -182,20 +189,11 @@ impl AdbPhone {
 
 /// Reads size and rotation again every [`GEOMETRY_INTERVAL`] while sharing; a change
 /// restarts `screenrecord` (a new stream, announced with a new `StreamStart`).
-fn watch_geometry(adb: &Adb, shared: &Shared) {
+fn watch_geometry(adb: &Adb, shared: &Shared, generation: u64) {
     loop {
-        {
-            let state = worker::lock(shared);
-            if !state.running {
-                return;
-            }
-            let (state, _) = shared
-                .1
-                .wait_timeout(state, GEOMETRY_INTERVAL)
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            if !state.running {
-                return;
-            }
+        worker::pause(shared, GEOMETRY_INTERVAL, generation);
+        if !worker::lock(shared).live(generation) {
+            return;
         }
         let Ok(parts) = adb.shell_sections(&["wm size", "dumpsys display"]) else {
             continue;

@@ -183,7 +183,9 @@ impl VideoPump {
             Some(Capture::Encoded(frame)) => {
                 self.encoded = true;
                 self.recheck = false;
-                self.send_encoded(frame, now, out);
+                if self.send_encoded(frame, now, out) {
+                    dev.request_keyframe();
+                }
                 self.poll_encoded(dev, now, out);
                 return;
             }
@@ -328,5 +330,142 @@ mod tests {
         assert_eq!(pump.fps(), 1);
         pump.set_max_fps(200);
         assert_eq!(pump.fps(), 60, "a hint never raises the configured rate");
+    }
+
+    /// A phone that encodes its own screen: hands out the frames it is given, counts
+    /// keyframe requests.
+    struct Encoding {
+        queue: std::collections::VecDeque<EncodedFrame>,
+        keyframe_requests: u32,
+    }
+
+    fn h264(keyframe: bool, width: u32) -> EncodedFrame {
+        EncodedFrame {
+            codec: Codec::H264,
+            width,
+            height: 2400,
+            rotation: lifeline_protocol::messages::video::Rotation::Deg0,
+            keyframe,
+            payload: vec![0, 0, 0, 1, if keyframe { 0x65 } else { 0x41 }],
+        }
+    }
+
+    impl Device for Encoding {
+        fn summary(&self) -> lifeline_protocol::messages::handshake::DeviceSummary {
+            unimplemented!("not used by the pump")
+        }
+        fn capabilities(&self) -> lifeline_protocol::consent::CapabilitySet {
+            lifeline_protocol::consent::CapabilitySet::ALL
+        }
+        fn frame_size(&self) -> lifeline_protocol::messages::input::FrameSize {
+            lifeline_protocol::messages::input::FrameSize::new(1080, 2400)
+        }
+        fn rotation(&self) -> lifeline_protocol::messages::video::Rotation {
+            lifeline_protocol::messages::video::Rotation::Deg0
+        }
+        fn tick(&mut self, _now: Duration) {}
+        fn next_tick(&self) -> Option<Duration> {
+            None
+        }
+        fn screen_changed(&self) -> bool {
+            !self.queue.is_empty()
+        }
+        fn capture(&mut self, _now: Duration) -> Option<&lifeline_protocol::video::RgbaImage> {
+            None
+        }
+        fn capture_frame(&mut self, _now: Duration) -> Option<Capture<'_>> {
+            self.queue.pop_front().map(Capture::Encoded)
+        }
+        fn request_keyframe(&mut self) {
+            self.keyframe_requests += 1;
+        }
+        fn inject(
+            &mut self,
+            _event: &lifeline_protocol::messages::input::InputEvent,
+            _now: Duration,
+        ) -> Result<(), crate::device::InputError> {
+            Ok(())
+        }
+        fn diagnostics(
+            &mut self,
+            _now: Duration,
+        ) -> lifeline_protocol::diagnostics::DeviceDiagnostics {
+            lifeline_protocol::diagnostics::DeviceDiagnostics::default()
+        }
+        fn logs(&mut self, _now: Duration) -> Vec<crate::device::LogFile> {
+            Vec::new()
+        }
+        fn set_sharing_indicator(&mut self, _on: bool) {}
+        fn show_prompt(&mut self, _prompt: crate::device::ConsentPrompt) {}
+        fn dismiss_prompts(&mut self) {}
+        fn take_prompt_answer(&mut self) -> Option<crate::device::PromptAnswer> {
+            None
+        }
+    }
+
+    fn kinds(out: &[VideoMessage]) -> Vec<String> {
+        out.iter()
+            .map(|m| match m {
+                VideoMessage::StreamStart(s) => format!("start {} {}", s.codec, s.width),
+                VideoMessage::Frame(f) => {
+                    format!("{} {}", f.sequence, if f.keyframe { "key" } else { "p" })
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn encoded_frames_go_as_they_are_within_the_window_and_start_on_keyframes() {
+        let mut phone = Encoding {
+            queue: [
+                h264(false, 1080),
+                h264(true, 1080),
+                h264(false, 1080),
+                h264(false, 1080),
+                h264(false, 1080),
+            ]
+            .into_iter()
+            .collect(),
+            keyframe_requests: 0,
+        };
+        let mut pump = VideoPump::new(60, 3);
+        let mut out = Vec::new();
+        pump.poll(&mut phone, Duration::ZERO, &mut out);
+        assert_eq!(
+            phone.keyframe_requests, 1,
+            "a stream cannot start on a P frame"
+        );
+        assert_eq!(
+            kinds(&out),
+            ["start h264 1080", "0 key", "1 p", "2 p"],
+            "window of 3, no pacing"
+        );
+        assert_eq!(pump.deadline(&phone), None, "window full");
+        pump.ack(0);
+        assert_eq!(
+            pump.deadline(&phone),
+            Some(Duration::ZERO),
+            "a queued frame is due at once"
+        );
+        out.clear();
+        pump.poll(&mut phone, Duration::from_micros(10), &mut out);
+        assert_eq!(kinds(&out), ["3 p"]);
+        assert_eq!(
+            pump.deadline(&phone),
+            None,
+            "nothing queued: frames wake the session"
+        );
+
+        pump.request_keyframe();
+        pump.ack(3);
+        out.clear();
+        pump.poll(&mut phone, Duration::from_micros(20), &mut out);
+        assert_eq!(phone.keyframe_requests, 2, "passed on to the phone");
+        // The screen turned: the new configuration starts only with a keyframe.
+        phone.queue.extend([h264(false, 2400), h264(true, 2400)]);
+        pump.poll(&mut phone, Duration::from_micros(30), &mut out);
+        assert_eq!(kinds(&out), ["start h264 2400", "4 key"]);
+        assert_eq!(phone.keyframe_requests, 3);
+        assert_eq!(pump.stats().stream_starts, 2);
     }
 }

@@ -11,7 +11,7 @@
 use std::collections::VecDeque;
 use std::io::Read as _;
 use std::process::{Child, Stdio};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, mpsc};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -38,6 +38,11 @@ const SHOT_INTERVAL: Duration = Duration::from_millis(250);
 const SHOT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Bytes read from `screenrecord` at a time.
 const READ_SIZE: usize = 64 * 1024;
+/// Reads queued between the reading thread and the splitter.
+const CHUNKS_QUEUED: usize = 64;
+/// A pause in `screenrecord`'s output this long ends the picture received (see
+/// [`AccessUnitSplitter::flush_idle`]).
+const IDLE_FLUSH: Duration = Duration::from_millis(4);
 
 /// How the screen is captured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,14 +64,17 @@ pub(crate) struct ScreenState {
     pub(crate) frames: VecDeque<EncodedFrame>,
     /// The newest screenshot not taken yet.
     pub(crate) still: Option<RgbaImage>,
-    /// Whether the thread should go on.
+    /// Whether the screen is shared (the threads of the current share go on).
     pub(crate) running: bool,
+    /// Which share the running threads belong to: threads of an earlier share (sharing
+    /// stopped and started again before they noticed) end at their next look.
+    pub(crate) generation: u64,
     /// The running `screenrecord` is to be stopped and started again.
     restart: bool,
     /// Frames are dropped until the next keyframe.
     awaiting_keyframe: bool,
-    /// The running `screenrecord`, to stop it from another thread.
-    child: Option<Child>,
+    /// The running `screenrecord` and the share it belongs to, to stop it from another thread.
+    child: Option<(u64, Child)>,
     pub(crate) waker: Option<DeviceWaker>,
     /// How many times `screenrecord` was started (for tests and logs).
     pub(crate) runs: u64,
@@ -80,6 +88,7 @@ impl ScreenState {
             frames: VecDeque::new(),
             still: None,
             running: false,
+            generation: 0,
             restart: false,
             awaiting_keyframe: false,
             child: None,
@@ -96,9 +105,14 @@ impl ScreenState {
         }
         self.restart = true;
         self.awaiting_keyframe = true;
-        if let Some(child) = self.child.as_mut() {
+        if let Some((_, child)) = self.child.as_mut() {
             let _ = child.kill();
         }
+    }
+
+    /// Whether the threads of share `generation` should go on.
+    pub(crate) fn live(&self, generation: u64) -> bool {
+        self.running && self.generation == generation
     }
 
     fn wake(&self) {
@@ -115,12 +129,22 @@ pub(crate) fn lock(shared: &Shared) -> MutexGuard<'_, ScreenState> {
     shared.0.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Starts the screen thread (sharing began).
-pub(crate) fn start(adb: Adb, bit_rate: u32, shared: Shared) -> std::io::Result<JoinHandle<()>> {
-    lock(&shared).running = true;
-    std::thread::Builder::new()
+/// Starts the screen thread (sharing began); returns it and the share's generation.
+pub(crate) fn start(
+    adb: Adb,
+    bit_rate: u32,
+    shared: Shared,
+) -> std::io::Result<(JoinHandle<()>, u64)> {
+    let generation = {
+        let mut state = lock(&shared);
+        state.running = true;
+        state.generation += 1;
+        state.generation
+    };
+    let thread = std::thread::Builder::new()
         .name("adb-screen".into())
-        .spawn(move || run(&adb, bit_rate, &shared))
+        .spawn(move || run(&adb, bit_rate, &shared, generation))?;
+    Ok((thread, generation))
 }
 
 /// Stops the screen thread (sharing ended) without waiting for it.
@@ -129,26 +153,26 @@ pub(crate) fn stop(shared: &Shared) {
     state.running = false;
     state.frames.clear();
     state.still = None;
-    if let Some(child) = state.child.as_mut() {
+    if let Some((_, child)) = state.child.as_mut() {
         let _ = child.kill();
     }
     shared.1.notify_all();
 }
 
-fn run(adb: &Adb, bit_rate: u32, shared: &Shared) {
+fn run(adb: &Adb, bit_rate: u32, shared: &Shared, generation: u64) {
     let mut failed_runs = 0;
     let mut failed_shots = 0;
     loop {
         let mode = {
             let state = lock(shared);
-            if !state.running {
+            if !state.live(generation) {
                 return;
             }
             state.mode
         };
         match mode {
             ScreenMode::H264 => {
-                if record(adb, bit_rate, shared) {
+                if record(adb, bit_rate, shared, generation) {
                     failed_runs = 0;
                 } else {
                     failed_runs += 1;
@@ -160,13 +184,13 @@ fn run(adb: &Adb, bit_rate: u32, shared: &Shared) {
                         state.mode = ScreenMode::Screenshots;
                         state.frames.clear();
                     } else {
-                        pause(shared, SHOT_INTERVAL);
+                        pause(shared, SHOT_INTERVAL, generation);
                     }
                 }
             }
             ScreenMode::Screenshots => {
                 let started = Instant::now();
-                if screenshot(adb, shared) {
+                if screenshot(adb, shared, generation) {
                     failed_shots = 0;
                 } else {
                     failed_shots += 1;
@@ -180,7 +204,11 @@ fn run(adb: &Adb, bit_rate: u32, shared: &Shared) {
                         return;
                     }
                 }
-                pause(shared, SHOT_INTERVAL.saturating_sub(started.elapsed()));
+                pause(
+                    shared,
+                    SHOT_INTERVAL.saturating_sub(started.elapsed()),
+                    generation,
+                );
             }
             ScreenMode::Unavailable => return,
         }
@@ -188,9 +216,9 @@ fn run(adb: &Adb, bit_rate: u32, shared: &Shared) {
 }
 
 /// Sleeps up to `time`, waking early when sharing stops.
-fn pause(shared: &Shared, time: Duration) {
+pub(crate) fn pause(shared: &Shared, time: Duration, generation: u64) {
     let state = lock(shared);
-    if state.running {
+    if state.live(generation) {
         let _ = shared
             .1
             .wait_timeout(state, time)
@@ -199,7 +227,7 @@ fn pause(shared: &Shared, time: Duration) {
 }
 
 /// One run of `screenrecord`; `true` when it gave pictures (or was stopped on purpose).
-fn record(adb: &Adb, bit_rate: u32, shared: &Shared) -> bool {
+fn record(adb: &Adb, bit_rate: u32, shared: &Shared, generation: u64) -> bool {
     let bit_rate = bit_rate.to_string();
     let args = [
         "exec-out",
@@ -223,39 +251,67 @@ fn record(adb: &Adb, bit_rate: u32, shared: &Shared) -> bool {
     drop(child.stderr.take());
     let geometry = {
         let mut state = lock(shared);
-        if !state.running {
+        if !state.live(generation) {
             let _ = child.kill();
             let _ = child.wait();
             return true;
         }
         state.restart = false;
         state.runs += 1;
-        state.child = Some(child);
+        state.child = Some((generation, child));
         state.geometry
     };
     let Some(geometry) = geometry else {
         tracing::warn!("the screen's size is unknown; cannot stream it");
-        stop_child(shared);
+        stop_child(shared, generation);
         return false;
     };
     let started = Instant::now();
+    let (chunks, incoming) = mpsc::sync_channel::<Vec<u8>>(CHUNKS_QUEUED);
+    let reader = std::thread::Builder::new()
+        .name("adb-screenrecord".into())
+        .spawn(move || {
+            let mut buf = vec![0u8; READ_SIZE];
+            loop {
+                match stdout.read(&mut buf) {
+                    Ok(0) | Err(_) => return,
+                    Ok(n) => {
+                        if chunks.send(buf[..n].to_vec()).is_err() {
+                            return;
+                        }
+                    }
+                }
+            }
+        });
+    if let Err(err) = reader {
+        tracing::warn!("cannot start the screenrecord reader: {err}");
+        stop_child(shared, generation);
+        return false;
+    }
     let mut splitter = AccessUnitSplitter::new();
     let mut units = Vec::new();
-    let mut buf = vec![0u8; READ_SIZE];
     let mut pictures = 0u64;
+    let mut quiet = true;
     loop {
-        let n = match stdout.read(&mut buf) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => n,
-        };
-        splitter.push(&buf[..n], &mut units);
+        match incoming.recv_timeout(IDLE_FLUSH) {
+            Ok(chunk) => {
+                splitter.push(&chunk, &mut units);
+                quiet = false;
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                if !std::mem::replace(&mut quiet, true) {
+                    splitter.flush_idle(&mut units);
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        }
         pictures += units.len() as u64;
-        hand_over(shared, geometry, &mut units);
+        hand_over(shared, geometry, &mut units, generation);
     }
     splitter.finish(&mut units);
     pictures += units.len() as u64;
-    hand_over(shared, geometry, &mut units);
-    let stopped = stop_child(shared);
+    hand_over(shared, geometry, &mut units, generation);
+    let stopped = stop_child(shared, generation);
     let ran = started.elapsed();
     if pictures == 0 && !stopped && ran < MIN_GOOD_RUN {
         tracing::debug!("screenrecord ended after {ran:?} without a picture");
@@ -266,21 +322,28 @@ fn record(adb: &Adb, bit_rate: u32, shared: &Shared) -> bool {
 }
 
 /// Reaps the run's process; `true` when it was stopped on purpose (restart or sharing off).
-fn stop_child(shared: &Shared) -> bool {
+fn stop_child(shared: &Shared, generation: u64) -> bool {
     let mut state = lock(shared);
-    if let Some(mut child) = state.child.take() {
+    if state.child.as_ref().is_some_and(|(g, _)| *g == generation)
+        && let Some((_, mut child)) = state.child.take()
+    {
         let _ = child.kill();
         let _ = child.wait();
     }
-    state.restart || !state.running
+    state.restart || !state.live(generation)
 }
 
-fn hand_over(shared: &Shared, geometry: Geometry, units: &mut Vec<crate::adb::annexb::AccessUnit>) {
+fn hand_over(
+    shared: &Shared,
+    geometry: Geometry,
+    units: &mut Vec<crate::adb::annexb::AccessUnit>,
+    generation: u64,
+) {
     if units.is_empty() {
         return;
     }
     let mut state = lock(shared);
-    if !state.running {
+    if !state.live(generation) {
         units.clear();
         return;
     }
@@ -312,7 +375,7 @@ fn hand_over(shared: &Shared, geometry: Geometry, units: &mut Vec<crate::adb::an
 }
 
 /// One screenshot; `true` when it decoded.
-fn screenshot(adb: &Adb, shared: &Shared) -> bool {
+fn screenshot(adb: &Adb, shared: &Shared, generation: u64) -> bool {
     let png = match adb.run(&["exec-out", "screencap", "-p"], SHOT_TIMEOUT) {
         Ok(png) => png,
         Err(err) => {
@@ -323,7 +386,7 @@ fn screenshot(adb: &Adb, shared: &Shared) -> bool {
     match decode_png(&png) {
         Ok(image) => {
             let mut state = lock(shared);
-            if state.running {
+            if state.live(generation) {
                 state.still = Some(image);
                 state.wake();
             }
