@@ -7,7 +7,7 @@
 //!   ends or a keyframe is wanted, or `screencap -p` screenshots;
 //! - [`input`]: gestures, keys and text as `input` commands on one long-lived `adb shell`;
 //! - [`diag`]: pure parsers of `getprop`, `dumpsys`, `/proc`, `df`, `ip`, `pm`, `ps`;
-//! - [`logs`]: `logcat`.
+//! - [`logs`]: reads `logcat`.
 //!
 //! Consent prompts and chat go to the customer at the computer (the terminal or the
 //! window), not to the phone: [`AdbPhone`] shows nothing on the phone itself.

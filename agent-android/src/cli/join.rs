@@ -6,7 +6,6 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result, bail};
-use lifeline_agent_android::device::Device as _;
 use lifeline_agent_android::session::join::{self, JoinTarget};
 use lifeline_agent_android::session::{self, AgentClock, SessionConfig, SessionTask};
 use lifeline_agent_android::terminal::{self, TerminalInput, TerminalOptions};
@@ -150,14 +149,9 @@ async fn run_window(args: JoinArgs) -> Result<ExitCode> {
         );
     }
     let target = args.target()?;
-    let phone = match args.device.build(args.log_size, args.adb.clone())? {
-        Phone::Sim(phone) => phone,
-        Phone::Adb(_) => bail!(
-            "--window shows the simulated phone; with --device adb the real phone is in your \
-             hand: run without --window to chat and answer the technician in the terminal"
-        ),
-    };
-    let summary = lock(&phone).summary();
+    let phone = args.device.build(args.log_size, args.adb.clone())?;
+    let device = phone.device();
+    let summary = lock(&device).summary();
     let clock = AgentClock::start();
     let (stages, stage_rx) = window::stages();
     let joining = tokio::spawn(join_for_window(
@@ -165,7 +159,7 @@ async fn run_window(args: JoinArgs) -> Result<ExitCode> {
         target,
         name,
         summary,
-        Arc::clone(&phone),
+        device,
         clock,
         stages.clone(),
     ));
@@ -177,7 +171,10 @@ async fn run_window(args: JoinArgs) -> Result<ExitCode> {
     });
     // Blocks this thread (the runtime's `block_on` thread, not a worker) until the window
     // closes; the session's tasks go on meanwhile.
-    let shown = window::run(phone, clock, stage_rx);
+    let shown = match phone {
+        Phone::Sim(phone) => window::run(phone, clock, stage_rx),
+        Phone::Adb(_) => window::run_for_real_phone(clock, stage_rx),
+    };
     interrupt.abort();
     let exit = shown.map_err(|err| anyhow::anyhow!("cannot open the desktop window: {err}"));
     if !joining.is_finished() {
@@ -206,7 +203,7 @@ async fn join_for_window(
     target: JoinTarget,
     name: String,
     summary: lifeline_protocol::messages::handshake::DeviceSummary,
-    phone: Arc<Mutex<lifeline_agent_android::sim::SimPhone>>,
+    phone: Arc<Mutex<dyn lifeline_agent_android::device::Device>>,
     clock: AgentClock,
     stages: StageSender,
 ) -> Result<SessionTask> {

@@ -6,9 +6,7 @@ pub fn parse(text: &str) -> Option<u64> {
     let text = text.trim();
     if let Some(first) = text.split_whitespace().next()
         && let Ok(secs) = first.parse::<f64>()
-        && secs.is_finite()
-        && secs >= 0.0
-        && secs < 1e15
+        && (0.0..1e15).contains(&secs)
     {
         return Some(secs as u64);
     }

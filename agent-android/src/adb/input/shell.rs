@@ -48,10 +48,7 @@ impl InputShell {
             script.push('\n');
         }
         for attempt in 0..2 {
-            let stdin = match self.stdin() {
-                Ok(stdin) => stdin,
-                Err(err) => return Err(err),
-            };
+            let stdin = self.stdin()?;
             match write_all(stdin, script.as_bytes()) {
                 Ok(()) => return Ok(()),
                 Err(err) => {
