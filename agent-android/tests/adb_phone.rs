@@ -498,3 +498,41 @@ fn diagnostics_and_logs_from_the_phone() {
             .any(|l| l.ends_with("logcat -d -v threadtime -b main,system,crash"))
     );
 }
+
+#[test]
+fn a_stream_smaller_than_the_display_is_announced_at_its_size_and_touches_scale() {
+    let stand_in = StandIn::new();
+    // The display is twice the size screenrecord records at.
+    stand_in.shell(
+        "wm size",
+        &format!("Physical size: {}x{}\n", WIDTH * 2, HEIGHT * 2),
+    );
+    stand_in.shell("dumpsys display", "mCurrentOrientation=0\n");
+    stand_in.screenrecord(3);
+    let mut phone = open(&stand_in).unwrap();
+    assert_eq!(
+        phone.frame_size(),
+        FrameSize::new(WIDTH * 2, HEIGHT * 2),
+        "before a picture"
+    );
+    phone.set_sharing_indicator(true);
+    let got = frames(&mut phone, 2);
+    assert_eq!(
+        (got[0].width, got[0].height),
+        (WIDTH, HEIGHT),
+        "from the SPS"
+    );
+    assert_eq!(phone.frame_size(), SCREEN);
+    phone
+        .inject(&touch(TouchPhase::Down, 48, 64, 0), Duration::ZERO)
+        .unwrap();
+    phone
+        .inject(&touch(TouchPhase::Up, 48, 64, 50), Duration::ZERO)
+        .unwrap();
+    drop(phone);
+    let log = stand_in.log();
+    assert!(
+        log.contains(&"stdin: input motionevent DOWN 96 128".to_owned()),
+        "{log:#?}"
+    );
+}

@@ -206,6 +206,25 @@ fn trim_trailing_zeros(nal: &[u8]) -> &[u8] {
     &nal[..end]
 }
 
+/// The NAL units in an Annex-B buffer (header byte first), in order.
+pub fn nal_units(bytes: &[u8]) -> Vec<&[u8]> {
+    let mut units = Vec::new();
+    let mut from = 0;
+    let mut start = None;
+    while let Some((at, len)) = find_start_code(bytes, from) {
+        if let Some(begin) = start {
+            units.push(trim_trailing_zeros(&bytes[begin..at]));
+        }
+        start = Some(at + len);
+        from = at + len;
+    }
+    if let Some(begin) = start {
+        units.push(trim_trailing_zeros(&bytes[begin..]));
+    }
+    units.retain(|u| !u.is_empty());
+    units
+}
+
 /// The NAL unit types in an Annex-B buffer, in order (for tests and logs).
 pub fn nal_types(bytes: &[u8]) -> Vec<u8> {
     let mut types = Vec::new();
@@ -269,6 +288,9 @@ mod tests {
         assert!(!whole[1].keyframe);
         assert_eq!(nal_types(&whole[1].bytes), [9, 1]);
         assert_eq!(nal_types(&whole[2].bytes), [1]);
+        let units = nal_units(&whole[0].bytes);
+        assert_eq!(units.len(), 5);
+        assert_eq!(units[1], nal(nal::SPS, &[0x42, 0x00, 0x1f, 0xaa]));
         for chunk in [1, 2, 3, 5, 7] {
             let (split, _) = split_in(chunk);
             assert_eq!(split, whole, "reads of {chunk} bytes");

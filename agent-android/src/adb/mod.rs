@@ -21,6 +21,7 @@ pub mod input;
 pub mod logs;
 mod phone;
 pub mod screen;
+pub mod sps;
 
 pub use command::Adb;
 pub use error::AdbError;

@@ -230,13 +230,25 @@ impl Device for AdbPhone {
         self.capabilities
     }
 
+    /// The size of the frames sent: the screenshot's, or the H.264 pictures' (which an
+    /// encoder may make another size than the display's); touches aimed at them are scaled to
+    /// the display.
     fn frame_size(&self) -> FrameSize {
-        if let Some(still) = &self.still
-            && self.screen_mode() == ScreenMode::Screenshots
-        {
-            return FrameSize::new(still.width(), still.height());
+        let state = worker::lock(&self.screen);
+        match state.mode {
+            ScreenMode::Screenshots => {
+                if let Some(still) = &self.still {
+                    return FrameSize::new(still.width(), still.height());
+                }
+            }
+            ScreenMode::H264 => {
+                if let Some(size) = state.video_size {
+                    return size;
+                }
+            }
+            ScreenMode::Unavailable => {}
         }
-        self.geometry().map_or(FrameSize::new(0, 0), |g| g.size)
+        state.geometry.map_or(FrameSize::new(0, 0), |g| g.size)
     }
 
     fn rotation(&self) -> Rotation {
@@ -288,8 +300,9 @@ impl Device for AdbPhone {
         if !self.capabilities.contains(Capability::RemoteControl) {
             return Err(InputError::Unsupported);
         }
-        let display = self.frame_size();
-        InputError::check(event, display)?;
+        InputError::check(event, self.frame_size())?;
+        // Touches are aimed at the frames sent; `input` takes the display's pixels.
+        let display = self.geometry().map_or(FrameSize::new(0, 0), |g| g.size);
         let lines =
             self.gestures
                 .commands(event, display)

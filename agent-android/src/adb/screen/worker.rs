@@ -15,12 +15,14 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, mpsc};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use lifeline_protocol::messages::input::FrameSize;
 use lifeline_protocol::messages::video::Codec;
 use lifeline_protocol::video::RgbaImage;
 
 use super::geometry::Geometry;
-use crate::adb::annexb::AccessUnitSplitter;
+use crate::adb::annexb::{AccessUnitSplitter, nal_units};
 use crate::adb::command::Adb;
+use crate::adb::sps;
 use crate::device::{DeviceWaker, EncodedFrame};
 
 /// Access units kept for the session at most; more means it cannot keep up, and the queue
@@ -60,6 +62,8 @@ pub enum ScreenMode {
 pub(crate) struct ScreenState {
     pub(crate) mode: ScreenMode,
     pub(crate) geometry: Option<Geometry>,
+    /// The size of the pictures `screenrecord` sends now (from their SPS), when known.
+    pub(crate) video_size: Option<FrameSize>,
     /// Access units not taken yet.
     pub(crate) frames: VecDeque<EncodedFrame>,
     /// The newest screenshot not taken yet.
@@ -85,6 +89,7 @@ impl ScreenState {
         Self {
             mode,
             geometry,
+            video_size: None,
             frames: VecDeque::new(),
             still: None,
             running: false,
@@ -257,6 +262,7 @@ fn record(adb: &Adb, bit_rate: u32, shared: &Shared, generation: u64) -> bool {
             return true;
         }
         state.restart = false;
+        state.video_size = None;
         state.runs += 1;
         state.child = Some((generation, child));
         state.geometry
@@ -348,16 +354,24 @@ fn hand_over(
         return;
     }
     for unit in units.drain(..) {
+        if unit.keyframe
+            && let Some((width, height)) = nal_units(&unit.bytes)
+                .into_iter()
+                .find_map(sps::picture_size)
+        {
+            state.video_size = Some(FrameSize::new(width, height));
+        }
         if state.awaiting_keyframe {
             if !unit.keyframe {
                 continue;
             }
             state.awaiting_keyframe = false;
         }
+        let size = state.video_size.unwrap_or(geometry.size);
         state.frames.push_back(EncodedFrame {
             codec: Codec::H264,
-            width: geometry.size.width,
-            height: geometry.size.height,
+            width: size.width,
+            height: size.height,
             rotation: geometry.rotation,
             keyframe: unit.keyframe,
             payload: unit.bytes,
