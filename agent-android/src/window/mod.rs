@@ -69,6 +69,16 @@ pub fn run(
     clock: AgentClock,
     stages: StageReceiver,
 ) -> Result<(), eframe::Error> {
+    open(move || WindowApp::new(phone, clock, stages))
+}
+
+/// Like [`run`], for a real phone attached by USB: the window has the chat, the status bar
+/// and the consent questions; the customer uses the phone itself.
+pub fn run_for_real_phone(clock: AgentClock, stages: StageReceiver) -> Result<(), eframe::Error> {
+    open(move || WindowApp::for_real_phone(clock, stages))
+}
+
+fn open(app: impl FnOnce() -> WindowApp + 'static) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(app::title(None))
@@ -84,7 +94,7 @@ pub fn run(
         options,
         Box::new(move |cc| {
             app::style(&cc.egui_ctx);
-            Ok(Box::new(WindowApp::new(phone, clock, stages)))
+            Ok(Box::new(app()))
         }),
     )
 }

@@ -4,6 +4,7 @@
 
 use lifeline_protocol::messages::control::ChatId;
 
+use crate::device::ConsentPrompt;
 use crate::session::{CustomerEvent, SessionStatus};
 
 /// Where the session is, as the window shows it.
@@ -68,6 +69,9 @@ pub struct SessionModel {
     pub status: SessionStatus,
     /// The chat and notices, oldest first.
     pub lines: Vec<ChatLine>,
+    /// Questions not answered yet, oldest first. The simulated phone shows them on its own
+    /// screen; for a real phone attached by USB the window asks them.
+    pub prompts: Vec<ConsentPrompt>,
 }
 
 impl Default for SessionModel {
@@ -96,6 +100,7 @@ impl SessionModel {
             chat_only: false,
             status: SessionStatus::default(),
             lines: Vec::new(),
+            prompts: Vec::new(),
         }
     }
 
@@ -179,8 +184,11 @@ impl SessionModel {
                     }
                 }
             }
-            // The question is on the phone's screen; the session's notice tells the answer.
-            CustomerEvent::PromptNeeded(_) | CustomerEvent::PromptClosed { .. } => {}
+            // The session's notice tells the answer.
+            CustomerEvent::PromptNeeded(prompt) => self.prompts.push(prompt.clone()),
+            CustomerEvent::PromptClosed { capability, .. } => {
+                self.prompts.retain(|p| p.capability != *capability);
+            }
             CustomerEvent::Status(status) => self.status = *status,
             CustomerEvent::Notice(text) => self.notice(text.clone(), time),
             CustomerEvent::FileSending { name, size } => {
