@@ -25,10 +25,7 @@ pub(crate) fn ui(ui: &mut egui::Ui, model: &SessionModel) {
                 ui.label("You are connected. Your technician will open the session shortly.");
                 ui.add_space(4.0);
                 ui.label(
-                    RichText::new(
-                        "Nothing on your phone is shared until you allow it on the phone's screen.",
-                    )
-                    .weak(),
+                    RichText::new("Nothing on your phone is shared until you allow it.").weak(),
                 );
             }
             Phase::Failed(reason) => {
