@@ -255,8 +255,11 @@ impl Live {
         let acceptor = tokio::spawn(accept_streams(self.peer.clone(), streams_tx, self.code()));
         let mut ping = tokio::time::interval(PING_EVERY);
         ping.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut phone_leaving: Option<std::pin::Pin<Box<tokio::time::Sleep>>> = None;
         let exit = loop {
             tokio::select! {
+                () = async { if let Some(wait) = phone_leaving.as_mut() { wait.await } },
+                    if phone_leaving.is_some() => break Exit::Over,
                 command = commands.recv() => match command {
                     None | Some(SessionCommand::End) => break Exit::Ended,
                     Some(command) => self.command(command).await,
@@ -281,8 +284,11 @@ impl Live {
                 },
                 message = next_control(&mut self.control_in) => match message {
                     Ok(Some(message)) => {
-                        if self.incoming(message).await {
-                            break Exit::Over;
+                        if self.incoming(message).await && phone_leaving.is_none() {
+                            // The phone leaves next. The relay records whoever leaves
+                            // first as the one who ended the session, so the console
+                            // waits for the phone to go (`PeerLeft`) before closing.
+                            phone_leaving = Some(Box::pin(tokio::time::sleep(END_FLUSH)));
                         }
                     }
                     Ok(None) => {

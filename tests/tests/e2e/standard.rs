@@ -201,11 +201,7 @@ fn a_standard_session_from_code_to_record() {
             customer: "Marie",
             identifier: Some("Marie Dupont"),
             portal: &portal,
-            // KNOWN ISSUE: the customer pressed Exit, but the console closes its connection
-            // as soon as it reads the phone's SessionEnd, before the phone's own close
-            // reaches the relay, so the relay may record the technician as the ender. Make
-            // this `&["customer"]` once the console waits for the phone to leave first.
-            ended_by: &["customer", "technician"],
+            ended_by: &["customer"],
             min_customer_bytes: file_bytes,
         },
     );
