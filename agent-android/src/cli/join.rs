@@ -12,8 +12,10 @@ use lifeline_agent_android::session::{self, AgentClock, SessionConfig, SessionTa
 use lifeline_agent_android::sim::SimPhone;
 use lifeline_agent_android::terminal::{self, TerminalInput, TerminalOptions};
 use lifeline_agent_android::window::{self, Stage, StageSender};
+use lifeline_protocol::i18n::Localizer;
 use lifeline_protocol::link::SessionLink;
 use lifeline_protocol::quic::{self, ConnectOptions};
+use lifeline_protocol::tr;
 use tokio::sync::mpsc;
 
 use super::JoinArgs;
@@ -37,6 +39,15 @@ impl JoinArgs {
         }
     }
 
+    /// The phone, speaking `--lang` when given.
+    fn phone(&self) -> SimPhone {
+        let mut phone = self.device.build(self.log_size);
+        if let Some(language) = self.lang {
+            phone.set_language(language);
+        }
+        phone
+    }
+
     fn config(&self) -> SessionConfig {
         SessionConfig {
             approval: self.approve,
@@ -56,8 +67,9 @@ pub(crate) async fn run(args: JoinArgs) -> Result<ExitCode> {
         bail!("--name must not be empty: the technician sees it");
     }
     let target = args.target()?;
-    let phone = args.device.build(args.log_size);
+    let phone = args.phone();
     let summary = phone.summary();
+    let loc = Localizer::new(phone.language());
     let timeout = Duration::from_secs(args.timeout);
     let options = ConnectOptions {
         timeout,
@@ -65,22 +77,29 @@ pub(crate) async fn run(args: JoinArgs) -> Result<ExitCode> {
     };
 
     if let JoinTarget::Page { url, .. } = &target {
-        println!("Opening {url}…");
+        println!("{}", tr!(loc, "term-opening", url = url.to_string()));
     }
     let endpoint = join::resolve(&target, timeout).await?;
     println!(
-        "Joining session {} at {} as {name} ({}).",
-        endpoint.code, endpoint.relay, args.device
+        "{}",
+        tr!(
+            loc,
+            "term-joining",
+            code = endpoint.code.to_string(),
+            relay = endpoint.relay.to_string(),
+            name = name,
+            device = args.device.to_string()
+        )
     );
     let hello = join::customer_hello(endpoint.code, name, summary);
     let admission = quic::admit(endpoint.relay.clone(), &endpoint.trust, &hello, &options).await?;
     if admission.is_waiting() {
-        println!("Waiting for your technician to open the session…");
+        println!("{}", tr!(loc, "term-waiting"));
     }
     let relay = tokio::select! {
         paired = admission.paired() => paired?,
         _ = tokio::signal::ctrl_c() => {
-            println!("Cancelled.");
+            println!("{}", tr!(loc, "term-cancelled"));
             return Ok(ExitCode::from(INTERRUPTED));
         }
     };
@@ -98,6 +117,7 @@ pub(crate) async fn run(args: JoinArgs) -> Result<ExitCode> {
     });
     let options = TerminalOptions {
         interactive: std::io::stdin().is_terminal(),
+        loc,
     };
     terminal::run(frontend, typed, std::io::stdout(), options)
         .await
@@ -142,8 +162,9 @@ async fn run_window(args: JoinArgs) -> Result<ExitCode> {
         );
     }
     let target = args.target()?;
-    let phone = args.device.build(args.log_size);
+    let phone = args.phone();
     let summary = phone.summary();
+    let loc = Localizer::new(phone.language());
     let phone = Arc::new(Mutex::new(phone));
     let clock = AgentClock::start();
     let (stages, stage_rx) = window::stages();
@@ -171,7 +192,7 @@ async fn run_window(args: JoinArgs) -> Result<ExitCode> {
         // Closed while joining or waiting for the technician.
         joining.abort();
         exit?;
-        println!("Cancelled.");
+        println!("{}", tr!(loc, "term-cancelled"));
         return Ok(ExitCode::from(INTERRUPTED));
     }
     let task = match joining.await {

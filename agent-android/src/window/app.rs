@@ -6,6 +6,8 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
+use lifeline_protocol::i18n::Localizer;
+use lifeline_protocol::tr;
 use tokio::sync::mpsc::error::TryRecvError;
 
 use super::chat_panel::ChatPanel;
@@ -26,10 +28,10 @@ const POLL: Duration = Duration::from_millis(100);
 const MAX_PENDING: usize = 32;
 
 /// The window's title: "Lifeline — Alex support session".
-pub(crate) fn title(technician: Option<&str>) -> String {
+pub(crate) fn title(loc: Localizer, technician: Option<&str>) -> String {
     match technician {
-        Some(name) => format!("Lifeline — {name} support session"),
-        None => "Lifeline — support session".to_owned(),
+        Some(name) => tr!(loc, "window-title-named", who = name),
+        None => tr!(loc, "window-title"),
     }
 }
 
@@ -78,17 +80,18 @@ impl WindowApp {
     /// A window for `phone` that learns how joining goes from `stages`. `clock` is the one
     /// the session will use (the phone's time must not jump when it starts).
     pub fn new(phone: Arc<Mutex<SimPhone>>, clock: AgentClock, stages: StageReceiver) -> Self {
+        let loc = Localizer::new(lock(&phone).language());
         Self {
             phone,
             clock,
             stages: Some(stages),
             session: None,
-            model: SessionModel::new(),
+            model: SessionModel::with_language(loc),
             phone_view: PhoneView::default(),
             chat: ChatPanel::default(),
             pending: VecDeque::new(),
             uploaded: None,
-            title: title(None),
+            title: title(loc, None),
         }
     }
 
@@ -255,7 +258,7 @@ impl eframe::App for WindowApp {
             self.leave_and_close(&ctx);
         }
         if let Some(name) = &self.model.technician {
-            let wanted = title(Some(name));
+            let wanted = title(self.model.loc, Some(name));
             if wanted != self.title {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Title(wanted.clone()));
                 self.title = wanted;

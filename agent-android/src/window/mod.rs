@@ -25,8 +25,10 @@ mod waiting;
 
 use std::sync::{Arc, Mutex};
 
+use lifeline_protocol::i18n::{Language, Localizer};
 use tokio::sync::mpsc;
 
+use crate::device::Device as _;
 use crate::session::{AgentClock, Frontend};
 use crate::sim::SimPhone;
 
@@ -69,9 +71,10 @@ pub fn run(
     clock: AgentClock,
     stages: StageReceiver,
 ) -> Result<(), eframe::Error> {
+    let loc = Localizer::new(phone.lock().map_or(Language::FALLBACK, |p| p.language()));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(app::title(None))
+            .with_title(app::title(loc, None))
             .with_app_id("lifeline-agent")
             .with_inner_size([1100.0, 860.0])
             .with_min_inner_size([640.0, 480.0]),
