@@ -40,6 +40,13 @@ struct Args {
     /// Where files from phones are saved this time (default: the settings' folder).
     #[arg(long, value_name = "DIR")]
     downloads: Option<PathBuf>,
+    /// With --demo: what the demo phone does by itself (`scroll`: Settings scrolling at 60
+    /// fps), for benchmarks.
+    #[arg(long, value_name = "ACTIVITY", hide = true, requires = "demo")]
+    demo_activity: Option<String>,
+    /// The highest frame rate asked of phones this time (default: the settings').
+    #[arg(long, value_name = "FPS", value_parser = clap::value_parser!(u8).range(1..=120))]
+    max_fps: Option<u8>,
     /// Close the window after this many seconds (smoke tests).
     #[arg(long, value_name = "SECS", hide = true)]
     quit_after: Option<u64>,
@@ -139,6 +146,8 @@ fn main() -> anyhow::Result<()> {
         data_dir: args.data_dir,
         agent: args.agent,
         downloads: args.downloads,
+        demo_activity: args.demo_activity,
+        max_fps: args.max_fps,
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

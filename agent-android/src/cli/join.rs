@@ -39,9 +39,12 @@ impl JoinArgs {
         }
     }
 
-    /// The phone, speaking `--lang` when given.
+    /// The phone, doing `--activity` and speaking `--lang` when given.
     fn phone(&self) -> SimPhone {
         let mut phone = self.device.build(self.log_size);
+        if let Some(activity) = self.activity {
+            phone.set_activity(activity);
+        }
         if let Some(language) = self.lang {
             phone.set_language(language);
         }

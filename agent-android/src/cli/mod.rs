@@ -6,6 +6,7 @@ pub(crate) mod profiles;
 
 use clap::{Args, Parser, Subcommand};
 use lifeline_agent_android::session::{Approval, DEFAULT_MAX_FPS};
+use lifeline_agent_android::sim::Activity;
 use lifeline_protocol::i18n::Language;
 use lifeline_protocol::link::RelayAddr;
 use lifeline_protocol::{CertFingerprint, SessionCode};
@@ -71,6 +72,10 @@ pub(crate) struct JoinArgs {
     /// Seconds to wait for the relay to answer.
     #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=300))]
     pub(crate) timeout: u64,
+    /// Let the simulated phone act by itself (`scroll`: Settings scrolling at 60 fps), for
+    /// demos and benchmarks.
+    #[arg(long, value_name = "ACTIVITY", hide = true)]
+    pub(crate) activity: Option<Activity>,
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 //! Profiles ([`profiles`]) choose the model, screen, Android version and what the phone can
 //! do; `old` (Android 4.4) cannot capture its screen and joins chat-only.
 
+mod activity;
 mod apps;
 mod clock;
 mod diagnostics;
@@ -38,6 +39,7 @@ use lifeline_protocol::messages::input::{FrameSize, InputEvent};
 use lifeline_protocol::messages::video::Rotation;
 use lifeline_protocol::video::RgbaImage;
 
+pub use activity::Activity;
 pub use apps::AppId;
 pub use logs::{DEFAULT_LOG_SIZE, MAX_LOG_SIZE, MIN_LOG_SIZE};
 pub use profile::{IconShape, NavStyle, Profile, default_profile, profile, profiles};
@@ -65,6 +67,8 @@ pub struct SimPhone {
     time_bucket: u64,
     renders: u64,
     gestures: Vec<Gesture>,
+    /// What the phone does by itself, if anything.
+    script: Option<activity::Script>,
 }
 
 impl Default for SimPhone {
@@ -86,6 +90,7 @@ impl SimPhone {
             time_bucket: 0,
             renders: 0,
             gestures: Vec::new(),
+            script: None,
         };
         phone.time_bucket = phone.bucket(Duration::ZERO);
         phone
@@ -149,6 +154,11 @@ impl SimPhone {
     /// [`DEFAULT_LOG_SIZE`] until set).
     pub fn set_log_size(&mut self, bytes: usize) {
         self.state.log.set_size(bytes);
+    }
+
+    /// Makes the phone act by itself from now on (demos and benchmarks).
+    pub fn set_activity(&mut self, activity: Activity) {
+        self.script = Some(activity::Script::new(activity));
     }
 
     /// The size `logcat.txt` will have.
@@ -374,6 +384,10 @@ impl Device for SimPhone {
     }
 
     fn tick(&mut self, now: Duration) {
+        if let Some(mut script) = self.script.take() {
+            script.step(self, now);
+            self.script = Some(script);
+        }
         self.advance(now, true);
     }
 
@@ -391,6 +405,7 @@ impl Device for SimPhone {
             s.volume_until,
             s.toast.as_ref().map(|(_, until)| *until),
             Some(self.next_bucket_at(now)),
+            self.script.as_ref().map(activity::Script::deadline),
         ]
         .into_iter()
         .flatten()

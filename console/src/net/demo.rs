@@ -40,19 +40,28 @@ pub fn missing_message(exe: &Path) -> String {
 }
 
 /// Starts the agent joining `deep_link` as the demo customer on a simulated Samsung,
-/// approving every consent request. Its output goes to the console's log.
-pub fn spawn_agent(agent: &Path, deep_link: &str) -> std::io::Result<Child> {
-    let mut child = Command::new(agent)
-        .args([
-            "join",
-            deep_link,
-            "--name",
-            DEMO_CUSTOMER,
-            "--device",
-            "sim:samsung",
-            "--approve",
-            "all",
-        ])
+/// approving every consent request, and doing `activity` by itself if given. Its output goes
+/// to the console's log.
+pub fn spawn_agent(
+    agent: &Path,
+    deep_link: &str,
+    activity: Option<&str>,
+) -> std::io::Result<Child> {
+    let mut command = Command::new(agent);
+    command.args([
+        "join",
+        deep_link,
+        "--name",
+        DEMO_CUSTOMER,
+        "--device",
+        "sim:samsung",
+        "--approve",
+        "all",
+    ]);
+    if let Some(activity) = activity {
+        command.args(["--activity", activity]);
+    }
+    let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

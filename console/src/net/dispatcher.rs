@@ -58,6 +58,8 @@ pub struct NetConfig {
     pub demo: bool,
     /// The agent binary for demo mode; found next to the console when `None`.
     pub agent: Option<PathBuf>,
+    /// Demo mode: what the simulated phone does by itself (`scroll`), for benchmarks.
+    pub demo_activity: Option<String>,
     /// Initial max frame rate asked of phones.
     pub max_fps: u8,
     /// Connect to every pending code automatically (to be there when the customer joins).
@@ -74,6 +76,7 @@ impl NetConfig {
             downloads: downloads.into(),
             demo: false,
             agent: None,
+            demo_activity: None,
             max_fps: 30,
             auto_connect: true,
         }
@@ -564,7 +567,11 @@ impl Dispatcher {
             .or_else(|| demo::find_agent(&exe));
         let status = match agent {
             None => DemoStatus::AgentMissing(demo::missing_message(&exe)),
-            Some(agent) => match demo::spawn_agent(&agent, &entry.deep_link) {
+            Some(agent) => match demo::spawn_agent(
+                &agent,
+                &entry.deep_link,
+                self.config.demo_activity.as_deref(),
+            ) {
                 Ok(child) => {
                     self.demo_child = Some(child);
                     DemoStatus::Started(entry.code)

@@ -44,6 +44,10 @@ pub struct Launch {
     pub agent: Option<PathBuf>,
     /// `--downloads`: where files are saved this time.
     pub downloads: Option<PathBuf>,
+    /// `--demo-activity`: what the demo phone does by itself.
+    pub demo_activity: Option<String>,
+    /// `--max-fps`: the frame rate asked of phones this time (default: the settings').
+    pub max_fps: Option<u8>,
 }
 
 /// The console.
@@ -251,7 +255,8 @@ impl ConsoleApp {
             downloads: self.downloads(),
             demo: self.launch.demo,
             agent: self.launch.agent.clone(),
-            max_fps: self.settings.max_fps,
+            demo_activity: self.launch.demo_activity.clone(),
+            max_fps: self.launch.max_fps.unwrap_or(self.settings.max_fps),
             auto_connect: true,
         };
         let repaint = ctx.clone();

@@ -1,28 +1,39 @@
 //! The phone's screen on the GPU: one wgpu texture, registered with egui's renderer as a
-//! native texture, and updated in place — only the rectangles the decoder marked as damaged
-//! are written with `queue.write_texture`, straight from the shared image (no copies).
+//! native texture, and updated in place. For `tiles`, only the rectangles the decoder marked
+//! as damaged are written with `queue.write_texture`, straight from the shared image (no
+//! copies). For H.264, the picture's Y, U and V planes are written to three R8 textures and
+//! [`YuvConverter`]'s render pass draws them as RGBA into the same texture — the colour
+//! conversion runs on the GPU. This module is the bridge between that plain-wgpu code and
+//! egui.
 //!
 //! Without a wgpu renderer (e.g. a UI test without GPU), an egui-managed texture is used,
-//! updated with partial writes the same way.
+//! updated with partial writes the same way (H.264 pictures converted on the CPU).
 
 use eframe::egui_wgpu::{self, wgpu};
 use egui::{ColorImage, TextureHandle, TextureId, TextureOptions};
 use lifeline_protocol::video::RgbaImage;
 use lifeline_protocol::video::tiles::Rect;
 
-use crate::state::screen::{Pending, SharedScreen};
+use super::yuv::YuvConverter;
+use crate::state::screen::yuv::YuvImage;
+use crate::state::screen::{Frame, Pending, SharedScreen};
 
 /// A texture on the GPU.
 struct GpuTexture {
     texture: wgpu::Texture,
+    /// The view the YUV conversion draws into.
+    view: wgpu::TextureView,
     id: TextureId,
     size: (u32, u32),
 }
 
 enum Backend {
     Wgpu {
-        render_state: egui_wgpu::RenderState,
+        /// Boxed: it is large, and the other variant small.
+        render_state: Box<egui_wgpu::RenderState>,
         texture: Option<GpuTexture>,
+        /// Created with the first H.264 picture (boxed: it is large and often unused).
+        yuv: Option<Box<YuvConverter>>,
     },
     Egui {
         texture: Option<(TextureHandle, (u32, u32))>,
@@ -51,8 +62,9 @@ impl ScreenTexture {
     pub fn new(render_state: Option<egui_wgpu::RenderState>) -> Self {
         let backend = match render_state {
             Some(render_state) => Backend::Wgpu {
-                render_state,
+                render_state: Box::new(render_state),
                 texture: None,
+                yuv: None,
             },
             None => Backend::Egui { texture: None },
         };
@@ -75,6 +87,18 @@ impl ScreenTexture {
         self.uploaded
     }
 
+    /// The wgpu texture shown and its device, when drawing with wgpu (tests read it back).
+    pub fn wgpu_texture(&self) -> Option<(&wgpu::Texture, &egui_wgpu::RenderState)> {
+        match &self.backend {
+            Backend::Wgpu {
+                render_state,
+                texture: Some(gpu),
+                ..
+            } => Some((&gpu.texture, &**render_state)),
+            _ => None,
+        }
+    }
+
     /// Uploads what changed in `screen` since the last call; returns the texture to draw and
     /// its size, once there is one.
     pub fn update(
@@ -89,12 +113,30 @@ impl ScreenTexture {
             screen.invalidate();
         }
         let backend = &mut self.backend;
-        let written = screen.take_pending(|image, pending| match backend {
-            Backend::Wgpu {
-                render_state,
-                texture,
-            } => write_wgpu(render_state, texture, image, &pending),
-            Backend::Egui { texture } => write_egui(ctx, texture, image, &pending),
+        let written = screen.take_pending(|frame, pending| match (backend, frame) {
+            (
+                Backend::Wgpu {
+                    render_state,
+                    texture,
+                    ..
+                },
+                Frame::Rgba(image),
+            ) => write_wgpu(render_state, texture, image, &pending),
+            (
+                Backend::Wgpu {
+                    render_state,
+                    texture,
+                    yuv,
+                },
+                Frame::Yuv(picture),
+            ) => convert_wgpu(render_state, texture, yuv, picture),
+            (Backend::Egui { texture }, Frame::Rgba(image)) => {
+                write_egui(ctx, texture, image, &pending)
+            }
+            (Backend::Egui { texture }, Frame::Yuv(picture)) => match picture.to_rgba() {
+                Some(image) => write_egui(ctx, texture, &image, &Pending::Full),
+                None => 0,
+            },
         });
         self.uploaded += written.unwrap_or(0);
         self.current()
@@ -113,6 +155,7 @@ impl Drop for ScreenTexture {
         if let Backend::Wgpu {
             render_state,
             texture: Some(texture),
+            ..
         } = &self.backend
         {
             render_state.renderer.write().free_texture(&texture.id);
@@ -150,52 +193,97 @@ fn rects(image: &RgbaImage, pending: &Pending) -> Vec<Rect> {
     }
 }
 
+/// Makes sure `slot` holds a texture of `size`, registered with egui (re-pointing the same
+/// `TextureId` when the size changed); returns whether it was (re)created.
+fn ensure_texture(
+    render_state: &egui_wgpu::RenderState,
+    slot: &mut Option<GpuTexture>,
+    size: (u32, u32),
+) -> bool {
+    if slot.as_ref().map(|t| t.size) == Some(size) {
+        return false;
+    }
+    let texture = render_state
+        .device
+        .create_texture(&wgpu::TextureDescriptor {
+            label: Some("lifeline phone screen"),
+            size: wgpu::Extent3d {
+                width: size.0,
+                height: size.1,
+                depth_or_array_layers: 1,
+            },
+            mip_level_count: 1,
+            sample_count: 1,
+            dimension: wgpu::TextureDimension::D2,
+            // What egui-wgpu expects of native textures.
+            format: wgpu::TextureFormat::Rgba8Unorm,
+            // Written by tiles (copies) and by the YUV conversion (render pass); read back
+            // by tests.
+            usage: wgpu::TextureUsages::TEXTURE_BINDING
+                | wgpu::TextureUsages::COPY_DST
+                | wgpu::TextureUsages::RENDER_ATTACHMENT
+                | wgpu::TextureUsages::COPY_SRC,
+            view_formats: &[],
+        });
+    let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
+    let mut renderer = render_state.renderer.write();
+    let id = match slot.take() {
+        Some(old) => {
+            renderer.update_egui_texture_from_wgpu_texture(
+                &render_state.device,
+                &view,
+                wgpu::FilterMode::Linear,
+                old.id,
+            );
+            old.texture.destroy();
+            old.id
+        }
+        None => {
+            renderer.register_native_texture(&render_state.device, &view, wgpu::FilterMode::Linear)
+        }
+    };
+    *slot = Some(GpuTexture {
+        texture,
+        view,
+        id,
+        size,
+    });
+    true
+}
+
+/// Uploads an H.264 picture's planes and converts them into the screen texture on the GPU.
+fn convert_wgpu(
+    render_state: &egui_wgpu::RenderState,
+    slot: &mut Option<GpuTexture>,
+    converter: &mut Option<Box<YuvConverter>>,
+    picture: &YuvImage,
+) -> u64 {
+    ensure_texture(render_state, slot, (picture.width(), picture.height()));
+    let Some(gpu) = slot.as_ref() else {
+        return 0;
+    };
+    let converter = converter.get_or_insert_with(|| {
+        Box::new(YuvConverter::new(
+            &render_state.device,
+            wgpu::TextureFormat::Rgba8Unorm,
+        ))
+    });
+    converter.convert(
+        &render_state.device,
+        &render_state.queue,
+        picture,
+        &gpu.view,
+    )
+}
+
 fn write_wgpu(
     render_state: &egui_wgpu::RenderState,
     slot: &mut Option<GpuTexture>,
     image: &RgbaImage,
     pending: &Pending,
 ) -> u64 {
-    let size = (image.width(), image.height());
     let mut pending = pending.clone();
-    if slot.as_ref().map(|t| t.size) != Some(size) {
-        let texture = render_state
-            .device
-            .create_texture(&wgpu::TextureDescriptor {
-                label: Some("lifeline phone screen"),
-                size: wgpu::Extent3d {
-                    width: size.0,
-                    height: size.1,
-                    depth_or_array_layers: 1,
-                },
-                mip_level_count: 1,
-                sample_count: 1,
-                dimension: wgpu::TextureDimension::D2,
-                // What egui-wgpu expects of native textures.
-                format: wgpu::TextureFormat::Rgba8Unorm,
-                usage: wgpu::TextureUsages::TEXTURE_BINDING | wgpu::TextureUsages::COPY_DST,
-                view_formats: &[],
-            });
-        let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
-        let mut renderer = render_state.renderer.write();
-        let id = match slot.take() {
-            Some(old) => {
-                renderer.update_egui_texture_from_wgpu_texture(
-                    &render_state.device,
-                    &view,
-                    wgpu::FilterMode::Linear,
-                    old.id,
-                );
-                old.texture.destroy();
-                old.id
-            }
-            None => renderer.register_native_texture(
-                &render_state.device,
-                &view,
-                wgpu::FilterMode::Linear,
-            ),
-        };
-        *slot = Some(GpuTexture { texture, id, size });
+    if ensure_texture(render_state, slot, (image.width(), image.height())) {
         pending = Pending::Full;
     }
     let Some(gpu) = slot.as_ref() else {

@@ -4,4 +4,6 @@
 #![allow(dead_code, unreachable_pub, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod fake_phone;
+pub mod h264_phone;
+pub mod phone_frames;
 pub mod ui;

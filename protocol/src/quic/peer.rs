@@ -202,7 +202,12 @@ impl Peer {
         Ok(FileSender::start(send, header).await?)
     }
 
-    /// The next stream the peer opens. Cancel-safe.
+    /// The next stream the peer opens.
+    ///
+    /// Not cancel-safe: once a stream is accepted, its kind tag (and a file's header) is read
+    /// before this returns, and dropping the future then loses that stream. Call it from a
+    /// loop of its own (one task accepting and handing streams on) rather than as one branch
+    /// of a `select!` that other branches may win.
     pub async fn accept_stream(&self) -> Result<IncomingStream, AcceptError> {
         let lost = |e: quinn::ConnectionError| AcceptError::ConnectionLost(e.into());
         tokio::select! {

@@ -10,6 +10,9 @@
 //! then every non-empty payload is decoded (timed) and the decoded image must equal its
 //! source frame, or the run fails. H.264: frames are converted to YUV up front and only
 //! OpenH264's encode call is timed (see [`crate::h264`] for its settings).
+//!
+//! Then the console's side of H.264 on the `scroll` frames: decode, plane upload and the
+//! YUV → RGBA shader per frame (see [`crate::console_h264`]).
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
@@ -20,6 +23,7 @@ use lifeline_protocol::video::tiles::{EncodedFrame, TileDecoder, TileEncoder};
 use lifeline_tests::synthetic::{PHONE_HEIGHT, PHONE_WIDTH, PhoneScreen};
 use serde::Serialize;
 
+use crate::console_h264::{self, ConsoleH264Report};
 use crate::h264::{self, H264Encoder};
 use crate::stats::{mean, percentile, ratio};
 
@@ -134,6 +138,8 @@ pub(crate) struct CodecReport {
     #[serde(rename = "static")]
     pub(crate) static_: ScenarioReport,
     pub(crate) app_switch: ScenarioReport,
+    /// The console's H.264 decode and upload per frame, on the scroll frames.
+    pub(crate) console_h264: ConsoleH264Report,
 }
 
 impl CodecReport {
@@ -230,10 +236,18 @@ pub(crate) fn measure(args: &CodecArgs) -> Result<CodecReport> {
         eprintln!("{}: encoding", s.name());
         run_scenario(s.name(), frames).with_context(|| format!("scenario {}", s.name()))
     };
+    let scroll = run(Scenario::Scroll)?;
+    let static_ = run(Scenario::Static)?;
+    let app_switch = run(Scenario::AppSwitch)?;
+    let n = args.frames.unwrap_or(Scenario::Scroll.default_frames());
+    eprintln!("console h264: decoding and uploading {n} scroll frames");
+    let console_h264 =
+        console_h264::measure(&Scenario::Scroll.render(&phone, n)).context("console h264")?;
     Ok(CodecReport {
-        scroll: run(Scenario::Scroll)?,
-        static_: run(Scenario::Static)?,
-        app_switch: run(Scenario::AppSwitch)?,
+        scroll,
+        static_,
+        app_switch,
+        console_h264,
     })
 }
 
@@ -526,6 +540,8 @@ pub(crate) fn format_report(report: &CodecReport, args: &CodecArgs) -> String {
         "every tiles frame decoded to exactly its source ({} frames)",
         scenarios.iter().map(|(_, r)| r.frames).sum::<u32>()
     );
+    let _ = writeln!(out);
+    out.push_str(&console_h264::format(&report.console_h264));
     out
 }
 
@@ -550,8 +566,13 @@ mod tests {
         let obj = json.as_object().unwrap();
         assert_eq!(
             obj.keys().map(String::as_str).collect::<Vec<_>>(),
-            ["app_switch", "scroll", "static"]
+            ["app_switch", "console_h264", "scroll", "static"]
         );
+        let console = &obj["console_h264"];
+        for field in ["decode_ms_p50", "decode_ms_p95", "cpu_convert_ms_p50"] {
+            assert!(console[field].is_number(), "console_h264.{field}");
+        }
+        assert_eq!(console["frames"], 4);
         for name in ["scroll", "static", "app_switch"] {
             let s = &obj[name];
             for field in [

@@ -116,7 +116,6 @@ impl H264Encoder {
     }
 
     /// The Annex-B bitstream of the last encoded frame.
-    #[cfg(test)]
     pub(crate) fn last_bitstream(&self) -> &[u8] {
         &self.bitstream
     }

@@ -2,14 +2,19 @@
 //!
 //! - `codec`: the lossless `tiles` codec against an OpenH264 baseline on synthetic phone
 //!   screens (bytes per frame, encode and decode time), checking that every frame
-//!   round-trips exactly.
+//!   round-trips exactly; and the console's side of H.264 (decode, plane upload, shader).
 //! - `sim`: the simulated phone's render and the agent's session core (pacing, frame window,
 //!   tiles encode) per frame while scrolling, and the cost of an idle phone.
+//! - `console`: the real console's resident memory and CPU while one session streams a
+//!   scroll at 60 fps.
 
 mod codec;
+mod console;
+mod console_h264;
 mod h264;
 mod sim;
 mod stats;
+mod xvfb;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -25,11 +30,16 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Compare the tiles codec with H.264 (OpenH264) on scroll, static and app-switch
-    /// scenarios at 1080x2400; fails if a tiles frame does not decode to its source.
+    /// scenarios at 1080x2400, and time the console's H.264 decode and GPU upload; fails if
+    /// a tiles frame does not decode to its source.
     Codec(codec::CodecArgs),
     /// Render and encode cost of the simulated phone and the agent's session core while
     /// scrolling at 1080x2400, and the cost of an idle phone.
     Sim(sim::SimArgs),
+    /// Resident memory and CPU of the real console (`--demo`, on DISPLAY or an Xvfb) while
+    /// its demo phone scrolls at 60 fps; needs `lifeline-console` and `lifeline-agent` built
+    /// next to this program.
+    Console(console::ConsoleArgs),
 }
 
 fn main() -> Result<()> {
@@ -37,6 +47,7 @@ fn main() -> Result<()> {
     match cli.command {
         Command::Codec(args) => codec::run(&args),
         Command::Sim(args) => sim::run(&args),
+        Command::Console(args) => console::run(&args),
     }
 }
 
