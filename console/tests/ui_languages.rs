@@ -18,6 +18,8 @@ use lifeline_protocol::i18n::Language;
 fn settings(language: Language) -> Settings {
     Settings {
         language: Some(language),
+        // The same pixels on every machine.
+        downloads: Some("/home/technician/Downloads/Lifeline".into()),
         ..Settings::default()
     }
 }
