@@ -4,8 +4,14 @@
 //! The trait is synchronous and takes time as an argument: the session core calls
 //! [`Device::tick`] when [`Device::next_tick`] says, asks [`Device::screen_changed`] before
 //! capturing, and never waits on the device. Tests drive it with a virtual clock.
+//!
+//! A phone gives its screen either as pixels ([`Capture::Rgba`], which the session encodes
+//! with `tiles`) or already encoded ([`Capture::Encoded`], e.g. H.264 from `screenrecord`,
+//! sent as it is). A phone whose frames arrive on their own (from another thread) wakes the
+//! session through the [`DeviceWaker`] it is given.
 
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 use lifeline_protocol::consent::{Capability, CapabilitySet};
@@ -13,7 +19,7 @@ use lifeline_protocol::diagnostics::DeviceDiagnostics;
 use lifeline_protocol::i18n::{Language, Localizer};
 use lifeline_protocol::messages::handshake::DeviceSummary;
 use lifeline_protocol::messages::input::{FrameSize, InputEvent, MAX_TEXT_CHARS};
-use lifeline_protocol::messages::video::Rotation;
+use lifeline_protocol::messages::video::{Codec, Rotation};
 use lifeline_protocol::tr;
 use lifeline_protocol::video::RgbaImage;
 use thiserror::Error;
@@ -51,6 +57,22 @@ pub enum InputError {
     /// This device cannot be controlled (e.g. a chat-only phone).
     #[error("this device does not accept remote input")]
     Unsupported,
+    /// Text with characters the phone's input path cannot type (over adb, `input text` types
+    /// printable ASCII only); nothing was typed.
+    #[error(
+        "the phone cannot type {first:?} (U+{:04X}){}; nothing was typed",
+        u32::from(*first),
+        if *others > 0 { format!(" and {others} other characters") } else { String::new() }
+    )]
+    Untypable {
+        /// The first such character.
+        first: char,
+        /// How many other such characters.
+        others: usize,
+    },
+    /// The way to the phone failed (e.g. the adb shell closed); the event was lost.
+    #[error("the phone did not take the input: {0}")]
+    Failed(&'static str),
 }
 
 impl InputError {
@@ -78,6 +100,68 @@ impl InputError {
                 current,
             }),
         }
+    }
+}
+
+/// A frame the phone encoded itself.
+#[derive(Clone, PartialEq, Eq)]
+pub struct EncodedFrame {
+    /// How `payload` is encoded.
+    pub codec: Codec,
+    /// Width of the encoded picture.
+    pub width: u32,
+    /// Height of the encoded picture.
+    pub height: u32,
+    /// How the phone was turned when the stream started.
+    pub rotation: Rotation,
+    /// Whether the frame decodes without any earlier one (for H.264: an IDR access unit,
+    /// with its SPS and PPS in front).
+    pub keyframe: bool,
+    /// The frame (for H.264: one Annex-B access unit).
+    pub payload: Vec<u8>,
+}
+
+impl fmt::Debug for EncodedFrame {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EncodedFrame")
+            .field("codec", &self.codec)
+            .field("size", &(self.width, self.height))
+            .field("rotation", &self.rotation)
+            .field("keyframe", &self.keyframe)
+            .field("len", &self.payload.len())
+            .finish()
+    }
+}
+
+/// What the phone gives for its screen.
+#[derive(Debug)]
+pub enum Capture<'a> {
+    /// The screen's pixels, for the session to encode.
+    Rgba(&'a RgbaImage),
+    /// A frame the phone encoded itself, sent as it is.
+    Encoded(EncodedFrame),
+}
+
+/// Wakes the session when something happened on the phone outside the session's calls
+/// (a frame arrived from the phone's own encoder). Cheap to clone.
+#[derive(Clone)]
+pub struct DeviceWaker(Arc<dyn Fn() + Send + Sync>);
+
+impl DeviceWaker {
+    /// A waker that calls `wake`.
+    pub fn new(wake: impl Fn() + Send + Sync + 'static) -> Self {
+        Self(Arc::new(wake))
+    }
+
+    /// Wakes the session: it looks at the device once more soon.
+    pub fn wake(&self) {
+        (self.0)();
+    }
+}
+
+impl fmt::Debug for DeviceWaker {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("DeviceWaker")
     }
 }
 
@@ -202,6 +286,20 @@ pub trait Device: Send {
 
     /// The current screen, or `None` when this phone cannot capture it.
     fn capture(&mut self, now: Duration) -> Option<&RgbaImage>;
+
+    /// The next screen to send: pixels (by default [`capture`](Self::capture)), or a frame the
+    /// phone encoded itself. `None`: nothing to send now.
+    fn capture_frame(&mut self, now: Duration) -> Option<Capture<'_>> {
+        self.capture(now).map(Capture::Rgba)
+    }
+
+    /// The next encoded frame must be a keyframe (the technician asked, or a new stream
+    /// starts). Only phones that encode their own frames need to act on it.
+    fn request_keyframe(&mut self) {}
+
+    /// Hands the phone a way to wake the session when frames arrive on their own; called
+    /// once when the session starts.
+    fn set_waker(&mut self, _waker: DeviceWaker) {}
 
     /// Applies one input event. Pointer events aimed at another frame size (e.g. sent before
     /// a rotation) or outside the screen are dropped with an error.

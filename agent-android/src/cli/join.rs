@@ -6,10 +6,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result, bail};
-use lifeline_agent_android::device::Device as _;
 use lifeline_agent_android::session::join::{self, JoinTarget};
 use lifeline_agent_android::session::{self, AgentClock, SessionConfig, SessionTask};
-use lifeline_agent_android::sim::SimPhone;
 use lifeline_agent_android::terminal::{self, TerminalInput, TerminalOptions};
 use lifeline_agent_android::window::{self, Stage, StageSender};
 use lifeline_protocol::i18n::Localizer;
@@ -19,6 +17,7 @@ use lifeline_protocol::tr;
 use tokio::sync::mpsc;
 
 use super::JoinArgs;
+use super::device::Phone;
 
 /// Exit status after Ctrl-C before the session started.
 const INTERRUPTED: u8 = 130;
@@ -39,25 +38,43 @@ impl JoinArgs {
         }
     }
 
-    /// The phone, doing `--activity` and speaking `--lang` when given.
-    fn phone(&self) -> SimPhone {
-        let mut phone = self.device.build(self.log_size);
-        if let Some(activity) = self.activity {
-            phone.set_activity(activity);
-        }
-        if let Some(language) = self.lang {
-            phone.set_language(language);
-        }
-        phone
-    }
-
     fn config(&self) -> SessionConfig {
         SessionConfig {
             approval: self.approve,
             max_fps: self.max_fps,
+            language: self.lang,
             ..SessionConfig::default()
         }
     }
+}
+
+/// Locks a shared phone; a panic elsewhere while it was locked leaves it usable.
+fn lock<D: ?Sized>(phone: &Mutex<D>) -> std::sync::MutexGuard<'_, D> {
+    phone
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Starts `--activity` on a simulated phone (a real phone has no script to play), and has
+/// it speak `--lang`.
+fn apply_activity(phone: &Phone, args: &JoinArgs) {
+    if let Phone::Sim(sim) = phone {
+        let mut sim = lock(sim);
+        if let Some(activity) = args.activity {
+            sim.set_activity(activity);
+        }
+        if let Some(language) = args.lang {
+            sim.set_language(language);
+        }
+    }
+}
+
+/// What the customer reads in: `--lang`, else the phone's locale.
+fn localizer(
+    device: &Mutex<dyn lifeline_agent_android::device::Device>,
+    args: &JoinArgs,
+) -> Localizer {
+    Localizer::new(args.lang.unwrap_or_else(|| lock(device).language()))
 }
 
 /// Runs `join`; `Err` is one line for standard error.
@@ -69,10 +86,13 @@ pub(crate) async fn run(args: JoinArgs) -> Result<ExitCode> {
     if name.is_empty() {
         bail!("--name must not be empty: the technician sees it");
     }
+    // The phone first: a missing adb or phone is told before anything goes on the network.
+    let phone = args.device.build(args.log_size, args.adb.clone())?;
     let target = args.target()?;
-    let phone = args.phone();
-    let summary = phone.summary();
-    let loc = Localizer::new(phone.language());
+    apply_activity(&phone, &args);
+    let device = phone.device();
+    let summary = lock(&device).summary();
+    let loc = localizer(&device, &args);
     let timeout = Duration::from_secs(args.timeout);
     let options = ConnectOptions {
         timeout,
@@ -107,7 +127,6 @@ pub(crate) async fn run(args: JoinArgs) -> Result<ExitCode> {
         }
     };
 
-    let device = Arc::new(Mutex::new(phone));
     let (task, frontend) = session::start(relay, device, args.config(), AgentClock::start());
     let (input, typed) = mpsc::channel(64);
     terminal::spawn_stdin_reader(input.clone()).context("cannot read standard input")?;
@@ -165,10 +184,11 @@ async fn run_window(args: JoinArgs) -> Result<ExitCode> {
         );
     }
     let target = args.target()?;
-    let phone = args.phone();
-    let summary = phone.summary();
-    let loc = Localizer::new(phone.language());
-    let phone = Arc::new(Mutex::new(phone));
+    let phone = args.device.build(args.log_size, args.adb.clone())?;
+    apply_activity(&phone, &args);
+    let device = phone.device();
+    let summary = lock(&device).summary();
+    let loc = localizer(&device, &args);
     let clock = AgentClock::start();
     let (stages, stage_rx) = window::stages();
     let joining = tokio::spawn(join_for_window(
@@ -176,7 +196,7 @@ async fn run_window(args: JoinArgs) -> Result<ExitCode> {
         target,
         name,
         summary,
-        Arc::clone(&phone),
+        device,
         clock,
         stages.clone(),
     ));
@@ -188,7 +208,10 @@ async fn run_window(args: JoinArgs) -> Result<ExitCode> {
     });
     // Blocks this thread (the runtime's `block_on` thread, not a worker) until the window
     // closes; the session's tasks go on meanwhile.
-    let shown = window::run(phone, clock, stage_rx);
+    let shown = match phone {
+        Phone::Sim(phone) => window::run(phone, clock, stage_rx),
+        Phone::Adb(_) => window::run_for_real_phone(clock, stage_rx),
+    };
     interrupt.abort();
     let exit = shown.map_err(|err| anyhow::anyhow!("cannot open the desktop window: {err}"));
     if !joining.is_finished() {
@@ -217,7 +240,7 @@ async fn join_for_window(
     target: JoinTarget,
     name: String,
     summary: lifeline_protocol::messages::handshake::DeviceSummary,
-    phone: Arc<Mutex<SimPhone>>,
+    phone: Arc<Mutex<dyn lifeline_agent_android::device::Device>>,
     clock: AgentClock,
     stages: StageSender,
 ) -> Result<SessionTask> {

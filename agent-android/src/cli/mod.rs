@@ -13,7 +13,8 @@ use lifeline_protocol::{CertFingerprint, SessionCode};
 
 use device::DeviceSpec;
 
-/// Lifeline's customer agent: join a support session with a simulated Android phone.
+/// Lifeline's customer agent: join a support session with a simulated Android phone, or a
+/// real one attached by USB (adb).
 #[derive(Debug, Parser)]
 #[command(name = "lifeline-agent", version, about)]
 pub(crate) struct Cli {
@@ -50,9 +51,13 @@ pub(crate) struct JoinArgs {
     /// of an https:// link.
     #[arg(long)]
     pub(crate) fingerprint: Option<CertFingerprint>,
-    /// The phone: sim or sim:PROFILE (see `lifeline-agent profiles`).
+    /// The phone: sim or sim:PROFILE (see `lifeline-agent profiles`), or adb for the phone
+    /// attached by USB (adb:SERIAL when several are).
     #[arg(long, default_value = "sim")]
     pub(crate) device: DeviceSpec,
+    /// The adb program for --device adb (default: $ADB, else adb on PATH).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) adb: Option<std::path::PathBuf>,
     /// Who answers the technician's requests: ask (you, here or on the phone), all (yes to
     /// everything) or none (no to everything).
     #[arg(long, default_value_t = Approval::Ask)]
@@ -126,6 +131,18 @@ mod tests {
         assert_eq!(args.code.unwrap().digits(), "123456789");
         assert_eq!(args.approve, Approval::All);
         assert_eq!(args.device.to_string(), "sim:old");
+        let args = parse(&[
+            "x",
+            "--name",
+            "M",
+            "--device",
+            "adb:R58M1",
+            "--adb",
+            "/opt/adb",
+        ])
+        .unwrap();
+        assert_eq!(args.device.to_string(), "adb:R58M1");
+        assert_eq!(args.adb.as_deref(), Some(std::path::Path::new("/opt/adb")));
 
         assert!(parse(&["--name", "Marie"]).is_err(), "no link, no code");
         assert!(

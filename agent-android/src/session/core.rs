@@ -185,7 +185,7 @@ impl SessionCore {
 
     /// Tells the customer something in passing, on the phone and in the frontend.
     pub(super) fn notice<D: Device + ?Sized>(&mut self, dev: &mut D, now: Now, text: String) {
-        self.loc = Localizer::new(dev.language());
+        self.loc = Localizer::new(self.config.language.unwrap_or_else(|| dev.language()));
         dev.show_notice(&text, now.mono);
         self.tell(CustomerEvent::Notice(text));
     }
@@ -194,7 +194,7 @@ impl SessionCore {
     pub fn peer_joined<D: Device + ?Sized>(&mut self, name: &str, dev: &mut D) {
         let first = self.technician.is_none();
         self.technician = Some(name.to_owned());
-        self.loc = Localizer::new(dev.language());
+        self.loc = Localizer::new(self.config.language.unwrap_or_else(|| dev.language()));
         if first {
             self.tell(CustomerEvent::Connected {
                 technician: name.to_owned(),

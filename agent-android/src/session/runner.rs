@@ -23,7 +23,7 @@ use super::core::{Action, OutgoingFile, SessionCore};
 use super::events::{CustomerCommand, CustomerEvent};
 use super::handle::{CommandSender, DeviceSignal, Frontend, SessionOutcome, SessionTask};
 use super::streams;
-use crate::device::Device;
+use crate::device::{Device, DeviceWaker};
 
 /// Events queued for the frontend at most.
 const EVENT_QUEUE: usize = 256;
@@ -70,7 +70,12 @@ where
     let (commands_tx, commands_rx) = mpsc::channel(COMMAND_QUEUE);
     let signal = Arc::new(DeviceSignal::default());
     let (welcome, peer, notices) = relay.into_parts();
-    let capabilities = lock(&device).capabilities();
+    let capabilities = {
+        let mut dev = lock(&device);
+        let waker = Arc::clone(&signal);
+        dev.set_waker(DeviceWaker::new(move || waker.raise()));
+        dev.capabilities()
+    };
     let core = SessionCore::new(welcome, capabilities, config);
     let (input_tx, input_rx) = mpsc::channel(INPUT_QUEUE);
     let (control_in_tx, control_in_rx) = mpsc::channel(CONTROL_QUEUE);

@@ -5,13 +5,19 @@
 //! stream or a recheck is due), never faster than the frame rate allows, and never while the
 //! window of frames beyond the technician's last `FrameAck` is full: a screen that changes
 //! meanwhile is captured once there is room, so stale frames are skipped rather than queued.
+//!
+//! A phone that encodes its own screen (H.264 from `screenrecord`) gives
+//! [`Capture::Encoded`] frames instead: they are sent as they come, as many as the window
+//! allows, without pacing (the phone's encoder sets the rate, and an H.264 frame cannot be
+//! skipped without breaking the ones after it). A stream starts only on a keyframe; a
+//! keyframe request is passed on to the phone.
 
 use std::time::Duration;
 
 use lifeline_protocol::messages::video::{Codec, StreamStart, VideoFrame, VideoMessage};
 use lifeline_protocol::video::tiles::TileEncoder;
 
-use crate::device::Device;
+use crate::device::{Capture, Device, EncodedFrame};
 
 /// Counters of the screen stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -51,6 +57,8 @@ pub(crate) struct VideoPump {
     keyframe_wanted: bool,
     /// The screen may have changed without the device knowing (someone else rendered it).
     recheck: bool,
+    /// The last capture was a frame the phone encoded itself.
+    encoded: bool,
     stats: VideoStats,
 }
 
@@ -68,6 +76,7 @@ impl VideoPump {
             started: None,
             keyframe_wanted: false,
             recheck: false,
+            encoded: false,
             stats: VideoStats::default(),
         }
     }
@@ -136,6 +145,10 @@ impl VideoPump {
         if !self.due(dev) || self.in_flight() >= self.window {
             return None;
         }
+        if self.encoded {
+            // Frames come on their own and wake the session; only a queued one is due.
+            return dev.screen_changed().then_some(Duration::ZERO);
+        }
         Some(
             self.last_capture
                 .map_or(Duration::ZERO, |t| t + self.interval()),
@@ -153,6 +166,10 @@ impl VideoPump {
         if !self.due(dev) || self.in_flight() >= self.window {
             return;
         }
+        if self.encoded {
+            self.poll_encoded(dev, now, out);
+            return;
+        }
         if self.last_capture.is_some_and(|t| now < t + self.interval()) {
             return;
         }
@@ -160,8 +177,18 @@ impl VideoPump {
         // or keeps saying its screen changed, is asked at the frame rate, not in a loop.
         self.last_capture = Some(now);
         let rotation = dev.rotation();
-        let Some(frame) = dev.capture(now) else {
-            return;
+        let frame = match dev.capture_frame(now) {
+            None => return,
+            Some(Capture::Rgba(frame)) => frame,
+            Some(Capture::Encoded(frame)) => {
+                self.encoded = true;
+                self.recheck = false;
+                if self.send_encoded(frame, now, out) {
+                    dev.request_keyframe();
+                }
+                self.poll_encoded(dev, now, out);
+                return;
+            }
         };
         self.stats.captures += 1;
         self.recheck = false;
@@ -185,16 +212,86 @@ impl VideoPump {
             self.stats.unchanged += 1;
             return;
         }
+        self.push_frame(encoded.keyframe, encoded.payload, now, out);
+    }
+
+    /// Takes the frames the phone encoded, as many as the window allows. A frame in pixels
+    /// (the phone fell back to screenshots) goes back to the paced path.
+    fn poll_encoded<D: Device + ?Sized>(
+        &mut self,
+        dev: &mut D,
+        now: Duration,
+        out: &mut Vec<VideoMessage>,
+    ) {
+        self.recheck = false;
+        if std::mem::take(&mut self.keyframe_wanted) {
+            dev.request_keyframe();
+        }
+        while self.in_flight() < self.window {
+            match dev.capture_frame(now) {
+                None => return,
+                Some(Capture::Encoded(frame)) => {
+                    if self.send_encoded(frame, now, out) {
+                        dev.request_keyframe();
+                    }
+                }
+                Some(Capture::Rgba(_)) => {
+                    // Taken up on the next poll, paced, by the pixel path.
+                    self.encoded = false;
+                    self.recheck = true;
+                    self.last_capture = None;
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Sends one frame the phone encoded, after a `StreamStart` when the stream is new or its
+    /// configuration changed. Returns `true` when the frame could not start a stream (it is
+    /// not a keyframe) and a keyframe is needed.
+    fn send_encoded(
+        &mut self,
+        frame: EncodedFrame,
+        now: Duration,
+        out: &mut Vec<VideoMessage>,
+    ) -> bool {
+        self.stats.captures += 1;
+        let start = StreamStart {
+            codec: frame.codec,
+            width: frame.width,
+            height: frame.height,
+            rotation: frame.rotation,
+        };
+        if self.started != Some(start) {
+            if !frame.keyframe {
+                self.stats.unchanged += 1;
+                return true;
+            }
+            self.started = Some(start);
+            self.stats.stream_starts += 1;
+            out.push(VideoMessage::StreamStart(start));
+        }
+        self.push_frame(frame.keyframe, frame.payload, now, out);
+        false
+    }
+
+    fn push_frame(
+        &mut self,
+        keyframe: bool,
+        payload: Vec<u8>,
+        now: Duration,
+        out: &mut Vec<VideoMessage>,
+    ) {
         let sequence = self.next_seq;
         self.next_seq += 1;
         self.stats.frames_sent += 1;
-        self.stats.keyframes_sent += u64::from(encoded.keyframe);
-        self.stats.bytes_sent += encoded.payload.len() as u64;
+        self.stats.keyframes_sent += u64::from(keyframe);
+        self.stats.bytes_sent += payload.len() as u64;
         out.push(VideoMessage::Frame(VideoFrame {
             sequence,
             timestamp_us: u64::try_from(now.as_micros()).unwrap_or(u64::MAX),
-            keyframe: encoded.keyframe,
-            payload: encoded.payload,
+            keyframe,
+            payload,
         }));
     }
 }
@@ -233,5 +330,142 @@ mod tests {
         assert_eq!(pump.fps(), 1);
         pump.set_max_fps(200);
         assert_eq!(pump.fps(), 60, "a hint never raises the configured rate");
+    }
+
+    /// A phone that encodes its own screen: hands out the frames it is given, counts
+    /// keyframe requests.
+    struct Encoding {
+        queue: std::collections::VecDeque<EncodedFrame>,
+        keyframe_requests: u32,
+    }
+
+    fn h264(keyframe: bool, width: u32) -> EncodedFrame {
+        EncodedFrame {
+            codec: Codec::H264,
+            width,
+            height: 2400,
+            rotation: lifeline_protocol::messages::video::Rotation::Deg0,
+            keyframe,
+            payload: vec![0, 0, 0, 1, if keyframe { 0x65 } else { 0x41 }],
+        }
+    }
+
+    impl Device for Encoding {
+        fn summary(&self) -> lifeline_protocol::messages::handshake::DeviceSummary {
+            unimplemented!("not used by the pump")
+        }
+        fn capabilities(&self) -> lifeline_protocol::consent::CapabilitySet {
+            lifeline_protocol::consent::CapabilitySet::ALL
+        }
+        fn frame_size(&self) -> lifeline_protocol::messages::input::FrameSize {
+            lifeline_protocol::messages::input::FrameSize::new(1080, 2400)
+        }
+        fn rotation(&self) -> lifeline_protocol::messages::video::Rotation {
+            lifeline_protocol::messages::video::Rotation::Deg0
+        }
+        fn tick(&mut self, _now: Duration) {}
+        fn next_tick(&self) -> Option<Duration> {
+            None
+        }
+        fn screen_changed(&self) -> bool {
+            !self.queue.is_empty()
+        }
+        fn capture(&mut self, _now: Duration) -> Option<&lifeline_protocol::video::RgbaImage> {
+            None
+        }
+        fn capture_frame(&mut self, _now: Duration) -> Option<Capture<'_>> {
+            self.queue.pop_front().map(Capture::Encoded)
+        }
+        fn request_keyframe(&mut self) {
+            self.keyframe_requests += 1;
+        }
+        fn inject(
+            &mut self,
+            _event: &lifeline_protocol::messages::input::InputEvent,
+            _now: Duration,
+        ) -> Result<(), crate::device::InputError> {
+            Ok(())
+        }
+        fn diagnostics(
+            &mut self,
+            _now: Duration,
+        ) -> lifeline_protocol::diagnostics::DeviceDiagnostics {
+            lifeline_protocol::diagnostics::DeviceDiagnostics::default()
+        }
+        fn logs(&mut self, _now: Duration) -> Vec<crate::device::LogFile> {
+            Vec::new()
+        }
+        fn set_sharing_indicator(&mut self, _on: bool) {}
+        fn show_prompt(&mut self, _prompt: crate::device::ConsentPrompt) {}
+        fn dismiss_prompts(&mut self) {}
+        fn take_prompt_answer(&mut self) -> Option<crate::device::PromptAnswer> {
+            None
+        }
+    }
+
+    fn kinds(out: &[VideoMessage]) -> Vec<String> {
+        out.iter()
+            .map(|m| match m {
+                VideoMessage::StreamStart(s) => format!("start {} {}", s.codec, s.width),
+                VideoMessage::Frame(f) => {
+                    format!("{} {}", f.sequence, if f.keyframe { "key" } else { "p" })
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn encoded_frames_go_as_they_are_within_the_window_and_start_on_keyframes() {
+        let mut phone = Encoding {
+            queue: [
+                h264(false, 1080),
+                h264(true, 1080),
+                h264(false, 1080),
+                h264(false, 1080),
+                h264(false, 1080),
+            ]
+            .into_iter()
+            .collect(),
+            keyframe_requests: 0,
+        };
+        let mut pump = VideoPump::new(60, 3);
+        let mut out = Vec::new();
+        pump.poll(&mut phone, Duration::ZERO, &mut out);
+        assert_eq!(
+            phone.keyframe_requests, 1,
+            "a stream cannot start on a P frame"
+        );
+        assert_eq!(
+            kinds(&out),
+            ["start h264 1080", "0 key", "1 p", "2 p"],
+            "window of 3, no pacing"
+        );
+        assert_eq!(pump.deadline(&phone), None, "window full");
+        pump.ack(0);
+        assert_eq!(
+            pump.deadline(&phone),
+            Some(Duration::ZERO),
+            "a queued frame is due at once"
+        );
+        out.clear();
+        pump.poll(&mut phone, Duration::from_micros(10), &mut out);
+        assert_eq!(kinds(&out), ["3 p"]);
+        assert_eq!(
+            pump.deadline(&phone),
+            None,
+            "nothing queued: frames wake the session"
+        );
+
+        pump.request_keyframe();
+        pump.ack(3);
+        out.clear();
+        pump.poll(&mut phone, Duration::from_micros(20), &mut out);
+        assert_eq!(phone.keyframe_requests, 2, "passed on to the phone");
+        // The screen turned: the new configuration starts only with a keyframe.
+        phone.queue.extend([h264(false, 2400), h264(true, 2400)]);
+        pump.poll(&mut phone, Duration::from_micros(30), &mut out);
+        assert_eq!(kinds(&out), ["start h264 2400", "4 key"]);
+        assert_eq!(phone.keyframe_requests, 3);
+        assert_eq!(pump.stats().stream_starts, 2);
     }
 }

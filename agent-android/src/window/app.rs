@@ -15,7 +15,7 @@ use super::model::SessionModel;
 use super::phone_view::PhoneView;
 use super::status_bar::{self, BarAction};
 use super::{Stage, StageReceiver, waiting};
-use crate::device::Device as _;
+use crate::device::{ConsentPrompt, Device as _};
 use crate::session::{AgentClock, CustomerCommand, CustomerEvent, Frontend, TrySendError};
 use crate::sim::SimPhone;
 
@@ -62,7 +62,9 @@ fn lock(phone: &Mutex<SimPhone>) -> MutexGuard<'_, SimPhone> {
 /// The desktop window's app.
 #[derive(Debug)]
 pub struct WindowApp {
-    phone: Arc<Mutex<SimPhone>>,
+    /// The simulated phone drawn in the window; `None` for a real phone (attached by USB),
+    /// which the customer holds in their hand.
+    phone: Option<Arc<Mutex<SimPhone>>>,
     clock: AgentClock,
     stages: Option<StageReceiver>,
     session: Option<Frontend>,
@@ -80,7 +82,24 @@ impl WindowApp {
     /// A window for `phone` that learns how joining goes from `stages`. `clock` is the one
     /// the session will use (the phone's time must not jump when it starts).
     pub fn new(phone: Arc<Mutex<SimPhone>>, clock: AgentClock, stages: StageReceiver) -> Self {
-        let loc = Localizer::new(lock(&phone).language());
+        Self::with_phone(Some(phone), clock, stages)
+    }
+
+    /// A window for a real phone attached by USB: the chat, the status bar and the consent
+    /// questions, and a note where the simulated phone would be.
+    pub fn for_real_phone(clock: AgentClock, stages: StageReceiver) -> Self {
+        Self::with_phone(None, clock, stages)
+    }
+
+    fn with_phone(
+        phone: Option<Arc<Mutex<SimPhone>>>,
+        clock: AgentClock,
+        stages: StageReceiver,
+    ) -> Self {
+        // The simulated phone's language; for a real phone, the desktop's.
+        let loc = phone
+            .as_ref()
+            .map_or_else(Localizer::system, |p| Localizer::new(lock(p).language()));
         Self {
             phone,
             clock,
@@ -202,7 +221,10 @@ impl WindowApp {
     /// whether the screen changed and when the phone next wants a tick.
     fn refresh_phone(&mut self, ctx: &egui::Context) -> (bool, Option<Duration>) {
         let now = self.clock.mono();
-        let mut phone = lock(&self.phone);
+        let Some(phone) = &self.phone else {
+            return (false, None);
+        };
+        let mut phone = lock(phone);
         let was_changed = phone.screen_changed();
         let drawn = phone.screen(now).is_some();
         let count = phone.render_count();
@@ -228,7 +250,10 @@ impl WindowApp {
             return;
         }
         let now = self.clock.mono();
-        let mut phone = lock(&self.phone);
+        let Some(phone) = &self.phone else {
+            return;
+        };
+        let mut phone = lock(phone);
         for event in events {
             if let Err(err) = phone.inject(event, now) {
                 tracing::debug!(%err, "the customer's input was not applied");
@@ -246,6 +271,40 @@ impl WindowApp {
         }
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     }
+}
+
+/// The central panel for a real phone: the open question, if any, with its two buttons;
+/// else a note. Returns the customer's answer.
+fn real_phone_ui(
+    ui: &mut egui::Ui,
+    prompt: Option<&ConsentPrompt>,
+    loc: Localizer,
+) -> Option<CustomerCommand> {
+    let mut answer = None;
+    ui.vertical_centered(|ui| {
+        ui.add_space((ui.available_height() * 0.3).max(12.0));
+        let Some(prompt) = prompt else {
+            ui.label(egui::RichText::new(tr!(loc, "window-real-phone-note")).size(16.0));
+            return;
+        };
+        ui.heading(prompt.title(loc));
+        ui.add_space(6.0);
+        ui.label(prompt.body(loc));
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            let reply = |allow| CustomerCommand::AnswerPrompt {
+                capability: prompt.capability,
+                allow,
+            };
+            if ui.button(prompt.deny_label(loc)).clicked() {
+                answer = Some(reply(false));
+            }
+            if ui.button(prompt.allow_label(loc)).clicked() {
+                answer = Some(reply(true));
+            }
+        });
+    });
+    answer
 }
 
 impl eframe::App for WindowApp {
@@ -266,7 +325,7 @@ impl eframe::App for WindowApp {
         }
 
         let (redrawn, next_tick) = self.refresh_phone(&ctx);
-        let frame_size = lock(&self.phone).frame_size();
+        let frame_size = self.phone.as_ref().map(|phone| lock(phone).frame_size());
 
         let mut bar_action = None;
         egui::Panel::top("status-bar")
@@ -291,13 +350,18 @@ impl eframe::App for WindowApp {
                 }
             });
         let mut input = Vec::new();
+        let mut answer = None;
         let at = self.clock.mono();
         let dim = self.model.is_over();
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).fill(egui::Color32::from_gray(232)))
-            .show(ui, |ui| {
-                input = self.phone_view.ui(ui, frame_size, at, dim);
+            .show(ui, |ui| match frame_size {
+                Some(frame_size) => input = self.phone_view.ui(ui, frame_size, at, dim),
+                None => answer = real_phone_ui(ui, self.model.prompts.first(), self.model.loc),
             });
+        if let Some(answer) = answer {
+            self.command(answer);
+        }
 
         if let Some(text) = message {
             self.command(CustomerCommand::SendChat(text));

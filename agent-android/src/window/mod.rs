@@ -25,10 +25,9 @@ mod waiting;
 
 use std::sync::{Arc, Mutex};
 
-use lifeline_protocol::i18n::{Language, Localizer};
+use lifeline_protocol::i18n::Localizer;
 use tokio::sync::mpsc;
 
-use crate::device::Device as _;
 use crate::session::{AgentClock, Frontend};
 use crate::sim::SimPhone;
 
@@ -71,10 +70,19 @@ pub fn run(
     clock: AgentClock,
     stages: StageReceiver,
 ) -> Result<(), eframe::Error> {
-    let loc = Localizer::new(phone.lock().map_or(Language::FALLBACK, |p| p.language()));
+    open(move || WindowApp::new(phone, clock, stages))
+}
+
+/// Like [`run`], for a real phone attached by USB: the window has the chat, the status bar
+/// and the consent questions; the customer uses the phone itself.
+pub fn run_for_real_phone(clock: AgentClock, stages: StageReceiver) -> Result<(), eframe::Error> {
+    open(move || WindowApp::for_real_phone(clock, stages))
+}
+
+fn open(app: impl FnOnce() -> WindowApp + 'static) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(app::title(loc, None))
+            .with_title(app::title(Localizer::system(), None))
             .with_app_id("lifeline-agent")
             .with_inner_size([1100.0, 860.0])
             .with_min_inner_size([640.0, 480.0]),
@@ -87,7 +95,7 @@ pub fn run(
         options,
         Box::new(move |cc| {
             app::style(&cc.egui_ctx);
-            Ok(Box::new(WindowApp::new(phone, clock, stages)))
+            Ok(Box::new(app()))
         }),
     )
 }

@@ -6,6 +6,7 @@ use lifeline_protocol::i18n::Localizer;
 use lifeline_protocol::messages::control::ChatId;
 use lifeline_protocol::tr;
 
+use crate::device::ConsentPrompt;
 use crate::session::wording::file_size;
 use crate::session::{CustomerEvent, SessionStatus};
 
@@ -73,6 +74,9 @@ pub struct SessionModel {
     pub lines: Vec<ChatLine>,
     /// The language of what the window says.
     pub loc: Localizer,
+    /// Questions not answered yet, oldest first. The simulated phone shows them on its own
+    /// screen; for a real phone attached by USB the window asks them.
+    pub prompts: Vec<ConsentPrompt>,
 }
 
 impl Default for SessionModel {
@@ -98,6 +102,7 @@ impl SessionModel {
             chat_only: false,
             status: SessionStatus::default(),
             lines: Vec::new(),
+            prompts: Vec::new(),
         }
     }
 
@@ -181,8 +186,11 @@ impl SessionModel {
                     }
                 }
             }
-            // The question is on the phone's screen; the session's notice tells the answer.
-            CustomerEvent::PromptNeeded(_) | CustomerEvent::PromptClosed { .. } => {}
+            // The session's notice tells the answer.
+            CustomerEvent::PromptNeeded(prompt) => self.prompts.push(prompt.clone()),
+            CustomerEvent::PromptClosed { capability, .. } => {
+                self.prompts.retain(|p| p.capability != *capability);
+            }
             CustomerEvent::Status(status) => self.status = *status,
             CustomerEvent::Notice(text) => self.notice(text.clone(), time),
             CustomerEvent::FileSending { name, size } => {

@@ -19,7 +19,7 @@ use lifeline_protocol::messages::control::ControlMessage;
 use lifeline_protocol::messages::file::FileHeader;
 use lifeline_protocol::messages::handshake::{ClientHello, RelayNotice, Role};
 use lifeline_protocol::messages::input::{FrameSize, InputEvent, TouchEvent, TouchPhase};
-use lifeline_protocol::messages::video::{StreamStart, VideoMessage};
+use lifeline_protocol::messages::video::{Codec, StreamStart, VideoMessage};
 use lifeline_protocol::quic::{
     self, Admission, ConnectOptions, IncomingStream, MessageSender, Peer, RelaySession,
     RelayTarget, ServerTrust,
@@ -225,14 +225,20 @@ impl Technician {
                         let _ = to.send(TechEvent::VideoOpened).await;
                         tokio::spawn(async move {
                             let mut decoder = TileDecoder::new();
+                            let mut codec = Codec::Tiles;
                             while let Ok(Some(message)) = rx.recv().await {
                                 match message {
                                     VideoMessage::StreamStart(start) => {
+                                        codec = start.codec;
                                         let _ = to.send(TechEvent::Start(start)).await;
                                     }
                                     VideoMessage::Frame(frame) => {
-                                        decoder.decode(&frame.payload).unwrap();
-                                        *screen.lock().unwrap() = decoder.image().cloned();
+                                        // Only tiles are decoded here; H.264 frames are
+                                        // counted and acked.
+                                        if codec == Codec::Tiles {
+                                            decoder.decode(&frame.payload).unwrap();
+                                            *screen.lock().unwrap() = decoder.image().cloned();
+                                        }
                                         let _ = acks
                                             .send(ControlMessage::FrameAck {
                                                 sequence: frame.sequence,

@@ -112,4 +112,5 @@ window-resume = Resume sharing
 window-stop-control = Stop control
 window-stop-control-tip = The technician can no longer tap or type on your phone
 window-exit = Exit session
+window-real-phone-note = Your phone is connected to this computer by USB: use it as usual. Your technician sees its screen and controls it only when you allow it here.
 window-close = Close window

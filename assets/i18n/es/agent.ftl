@@ -113,4 +113,5 @@ window-resume = Reanudar
 window-stop-control = Detener el control
 window-stop-control-tip = El técnico ya no puede tocar ni escribir en su teléfono
 window-exit = Salir de la sesión
+window-real-phone-note = Su teléfono está conectado a este equipo por USB: úselo como siempre. Su técnico solo ve su pantalla y lo controla si usted lo permite aquí.
 window-close = Cerrar ventana

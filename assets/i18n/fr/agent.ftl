@@ -113,4 +113,5 @@ window-resume = Reprendre le partage
 window-stop-control = Arrêter le contrôle
 window-stop-control-tip = Le technicien ne peut plus appuyer ni saisir de texte sur votre téléphone
 window-exit = Quitter la session
+window-real-phone-note = Votre téléphone est relié à cet ordinateur par USB : utilisez-le comme d'habitude. Votre technicien ne voit son écran et ne le contrôle que si vous l'autorisez ici.
 window-close = Fermer la fenêtre

@@ -7,11 +7,20 @@
 //!   tiles encode) per frame while scrolling, and the cost of an idle phone.
 //! - `console`: the real console's resident memory and CPU while one session streams a
 //!   scroll at 60 fps.
+//! - `latency`: input to photon, a tap on the simulated phone until the frame showing it is
+//!   decoded by the technician, through the relay and with the peers connected directly.
+//! - `relay`: small-message round trips and bulk throughput, relay against direct, and
+//!   many concurrent sessions: the relay's CPU, added latency and memory per session.
 
 mod codec;
 mod console;
 mod console_h264;
 mod h264;
+mod latency;
+mod peers;
+mod relay;
+mod relay_child;
+mod relay_load;
 mod sim;
 mod stats;
 mod xvfb;
@@ -40,6 +49,15 @@ enum Command {
     /// its demo phone scrolls at 60 fps; needs `lifeline-console` and `lifeline-agent` built
     /// next to this program.
     Console(console::ConsoleArgs),
+    /// Input to photon at 1080x2400: tap, the phone reacts, the frame is decoded; through
+    /// the relay and directly.
+    Latency(latency::LatencyArgs),
+    /// Round trips, throughput and concurrent sessions: the relay against direct
+    /// connections.
+    Relay(relay::RelayArgs),
+    /// The relay under test, as a child process of `relay` (not for direct use).
+    #[command(hide = true)]
+    ServeRelay(relay_child::ServeArgs),
 }
 
 fn main() -> Result<()> {
@@ -48,6 +66,9 @@ fn main() -> Result<()> {
         Command::Codec(args) => codec::run(&args),
         Command::Sim(args) => sim::run(&args),
         Command::Console(args) => console::run(&args),
+        Command::Latency(args) => latency::run(&args),
+        Command::Relay(args) => relay::run(&args),
+        Command::ServeRelay(args) => relay_child::serve(&args),
     }
 }
 
@@ -71,5 +92,23 @@ mod tests {
         assert!(args.json);
         assert_eq!(args.frames, Some(5));
         assert!(Cli::try_parse_from(["lifeline-bench", "codec", "--frames", "0"]).is_err());
+    }
+
+    #[test]
+    fn parses_latency_and_relay_flags() {
+        let cli =
+            Cli::try_parse_from(["lifeline-bench", "latency", "--json", "--taps", "5"]).unwrap();
+        let Command::Latency(args) = cli.command else {
+            panic!("parsed as another subcommand");
+        };
+        assert!(args.json);
+        assert_eq!(args.taps, 5);
+        assert!(Cli::try_parse_from(["lifeline-bench", "latency", "--taps", "0"]).is_err());
+        let cli = Cli::try_parse_from(["lifeline-bench", "relay", "--sessions", "3"]).unwrap();
+        let Command::Relay(args) = cli.command else {
+            panic!("parsed as another subcommand");
+        };
+        assert_eq!((args.sessions, args.seconds), (3, 10));
+        assert!(Cli::try_parse_from(["lifeline-bench", "relay", "--sessions", "0"]).is_err());
     }
 }

@@ -1,0 +1,173 @@
+//! The stand-in `adb` (`tests/data/adb/stand-in/adb`, a bash script) set up for one test: a
+//! temp dir with the outputs it replays, a log of the commands it received, and a wrapper
+//! script named `adb` that points the stand-in at both (so tests running side by side never
+//! share a log).
+
+#![allow(dead_code, unreachable_pub, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use openh264::encoder::Encoder;
+use openh264::formats::{RgbSliceU8, YUVBuffer};
+
+/// Width and height of the stand-in phone's screen (multiples of 16 for the encoder).
+pub const WIDTH: u32 = 96;
+pub const HEIGHT: u32 = 128;
+/// The serial `devices.txt` lists.
+pub const SERIAL: &str = "R58M123ABC";
+
+pub fn data(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/adb")
+        .join(path)
+}
+
+pub struct StandIn {
+    pub dir: tempfile::TempDir,
+}
+
+impl StandIn {
+    /// A phone (Samsung S25+ properties, Android 16) with a 96×128 screen, screenrecord and
+    /// screencap, attached alone.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let stand_in = Self { dir };
+        std::fs::create_dir(stand_in.dir.path().join("bin")).unwrap();
+        let wrapper = stand_in.program();
+        std::fs::write(
+            &wrapper,
+            format!(
+                "#!/bin/sh\nADB_STAND_IN_LOG='{}' ADB_STAND_IN_DIR='{}' exec '{}' \"$@\"\n",
+                stand_in.log_path().display(),
+                stand_in.dir.path().display(),
+                data("stand-in/adb").display()
+            ),
+        )
+        .unwrap();
+        make_executable(&wrapper);
+        stand_in.devices(&format!(
+            "List of devices attached\n{SERIAL}             device usb:1-1 product:pa2qxeea model:SM_S936B device:pa2q transport_id:1\n\n"
+        ));
+        stand_in.shell(
+            "getprop",
+            &std::fs::read_to_string(data("getprop/getprop_samsung_s25plus_android16.txt"))
+                .unwrap(),
+        );
+        stand_in.shell("wm size", &format!("Physical size: {WIDTH}x{HEIGHT}\n"));
+        stand_in.shell(
+            "dumpsys display",
+            &format!("  mOverrideDisplayInfo=DisplayInfo{{\"Built-in Screen\", real {WIDTH} x {HEIGHT}, rotation 0, fps=60.0}}\n"),
+        );
+        stand_in.shell(
+            "ls /system/bin/screenrecord /system/bin/screencap",
+            "/system/bin/screenrecord\n/system/bin/screencap\n",
+        );
+        stand_in
+    }
+
+    /// The wrapper to run as `adb`.
+    pub fn program(&self) -> PathBuf {
+        self.dir.path().join("bin/adb")
+    }
+
+    /// The directory holding the wrapper (for `PATH`).
+    pub fn bin_dir(&self) -> PathBuf {
+        self.dir.path().join("bin")
+    }
+
+    pub fn log_path(&self) -> PathBuf {
+        self.dir.path().join("commands.log")
+    }
+
+    pub fn devices(&self, listing: &str) {
+        self.file("devices.txt", listing.as_bytes());
+    }
+
+    /// What `adb shell COMMAND` prints.
+    pub fn shell(&self, command: &str, output: &str) {
+        let name: String = command
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .take(60)
+            .collect();
+        self.file(&format!("shell_{name}"), output.as_bytes());
+    }
+
+    pub fn file(&self, name: &str, bytes: &[u8]) {
+        std::fs::write(self.dir.path().join(name), bytes).unwrap();
+    }
+
+    pub fn remove(&self, name: &str) {
+        let _ = std::fs::remove_file(self.dir.path().join(name));
+    }
+
+    /// Every line logged so far.
+    pub fn log(&self) -> Vec<String> {
+        std::fs::read_to_string(self.log_path())
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Waits until `pick` finds what it wants in the log.
+    pub fn wait_log(&self, what: &str, pick: impl Fn(&[String]) -> bool) -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let log = self.log();
+            if pick(&log) {
+                return log;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}: {log:#?}"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// `screenrecord` writes a real H.264 stream of `frames` pictures.
+    pub fn screenrecord(&self, frames: usize) {
+        self.file("screenrecord.h264", &h264_stream(WIDTH, HEIGHT, frames));
+    }
+
+    /// `screencap -p` writes a PNG of one colour.
+    pub fn screencap(&self, rgba: [u8; 4]) {
+        let image = image::RgbaImage::from_pixel(WIDTH, HEIGHT, image::Rgba(rgba));
+        let mut png = Vec::new();
+        image
+            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .unwrap();
+        self.file("screencap.png", &png);
+    }
+}
+
+fn make_executable(path: &Path) {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mut perms = std::fs::metadata(path).unwrap().permissions();
+    perms.set_mode(0o755);
+    std::fs::set_permissions(path, perms).unwrap();
+}
+
+/// `frames` pictures of a bar moving across a gradient, encoded with OpenH264 to Annex-B.
+pub fn h264_stream(width: u32, height: u32, frames: usize) -> Vec<u8> {
+    let mut encoder = Encoder::new().unwrap();
+    let (w, h) = (width as usize, height as usize);
+    let mut stream = Vec::new();
+    for n in 0..frames {
+        let mut rgb = vec![0u8; w * h * 3];
+        for y in 0..h {
+            for x in 0..w {
+                let i = (y * w + x) * 3;
+                let bar = (x + n * 7) % w < 12;
+                rgb[i] = if bar { 250 } else { (x * 255 / w) as u8 };
+                rgb[i + 1] = (y * 255 / h) as u8;
+                rgb[i + 2] = 128;
+            }
+        }
+        let yuv = YUVBuffer::from_rgb8_source(RgbSliceU8::new(&rgb, (w, h)));
+        stream.extend_from_slice(&encoder.encode(&yuv).unwrap().to_vec());
+    }
+    stream
+}

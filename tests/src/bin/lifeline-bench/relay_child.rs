@@ -1,0 +1,155 @@
+//! The relay under test as a child process (`lifeline-bench serve-relay`), so its CPU time
+//! and memory can be read from `/proc/PID` apart from the clients'.
+
+use std::io::{BufRead, BufReader, Read as _};
+use std::net::SocketAddr;
+use std::process::{Child, ChildStdin, Command, Stdio};
+
+use anyhow::{Context, Result, bail};
+use lifeline_protocol::{CertFingerprint, SessionCode};
+use lifeline_relay::{Limits, Relay, RelayConfig};
+use serde::{Deserialize, Serialize};
+
+use crate::peers::{self, Ticket};
+
+/// Options of the hidden `serve-relay` subcommand.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct ServeArgs {
+    /// Codes to create (one session each).
+    #[arg(long, default_value_t = 1)]
+    pub(crate) codes: usize,
+}
+
+/// What the child tells the parent on its first line.
+#[derive(Debug, Serialize, Deserialize)]
+struct Ready {
+    quic_addr: SocketAddr,
+    fingerprint: String,
+    tickets: Vec<(String, String)>,
+}
+
+/// Runs the relay with limits high enough for the benchmark until stdin closes.
+pub(crate) fn serve(args: &ServeArgs) -> Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let dir = tempfile::tempdir()?;
+        let mut config = RelayConfig::loopback(dir.path());
+        config.limits = Limits {
+            connections_per_address: 100_000,
+            max_sessions: 100_000,
+            join_attempts_per_minute: 100_000,
+            ..Limits::default()
+        };
+        let relay = Relay::start(config).await?;
+        let tickets = peers::tickets(&relay, args.codes).await?;
+        let ready = Ready {
+            quic_addr: relay.quic_addr,
+            fingerprint: relay.fingerprint.to_string(),
+            tickets: tickets
+                .into_iter()
+                .map(|t| (t.token, t.code.digits()))
+                .collect(),
+        };
+        println!("{}", serde_json::to_string(&ready)?);
+        // Until the parent closes our stdin.
+        tokio::task::spawn_blocking(|| {
+            let mut sink = Vec::new();
+            let _ = std::io::stdin().read_to_end(&mut sink);
+        })
+        .await?;
+        relay.shutdown().await;
+        drop(dir);
+        anyhow::Ok(())
+    })
+}
+
+/// The relay child, seen from the benchmark.
+#[derive(Debug)]
+pub(crate) struct RelayChild {
+    child: Child,
+    _stdin: ChildStdin,
+    pub(crate) quic_addr: SocketAddr,
+    pub(crate) fingerprint: CertFingerprint,
+    pub(crate) tickets: Vec<Ticket>,
+}
+
+impl RelayChild {
+    /// Starts `lifeline-bench serve-relay --codes N` and reads its first line.
+    pub(crate) fn start(codes: usize) -> Result<Self> {
+        let exe = std::env::current_exe()?;
+        let mut child = Command::new(exe)
+            .args(["serve-relay", "--codes", &codes.to_string()])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .context("starting the relay child")?;
+        let stdin = child.stdin.take().context("the child's stdin")?;
+        let stdout = child.stdout.take().context("the child's stdout")?;
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line)?;
+        if line.trim().is_empty() {
+            let _ = child.kill();
+            bail!("the relay child did not start");
+        }
+        let ready: Ready = serde_json::from_str(line.trim())?;
+        let tickets = ready
+            .tickets
+            .into_iter()
+            .map(|(token, code)| {
+                Ok(Ticket {
+                    token,
+                    code: code.parse::<SessionCode>()?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Self {
+            child,
+            _stdin: stdin,
+            quic_addr: ready.quic_addr,
+            fingerprint: ready.fingerprint.parse()?,
+            tickets,
+        })
+    }
+
+    /// CPU time used so far (user + system), seconds; `/proc/PID/stat` counts in ticks of
+    /// 1/100 s (the Linux default `CLK_TCK`).
+    pub(crate) fn cpu_seconds(&self) -> Result<f64> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id()))?;
+        // The command name may hold spaces; fields are counted after its closing ')'.
+        let after = stat
+            .rsplit_once(')')
+            .map(|(_, rest)| rest)
+            .context("a stat line")?;
+        let fields: Vec<&str> = after.split_whitespace().collect();
+        // utime and stime are fields 14 and 15 of the line: indices 11 and 12 after the name.
+        let ticks = |i: usize| -> Result<f64> {
+            Ok(fields.get(i).context("a stat field")?.parse::<f64>()?)
+        };
+        Ok((ticks(11)? + ticks(12)?) / 100.0)
+    }
+
+    /// Resident memory, KiB (`VmRSS`).
+    pub(crate) fn rss_kib(&self) -> Result<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))?;
+        let line = status
+            .lines()
+            .find(|l| l.starts_with("VmRSS:"))
+            .context("VmRSS")?;
+        Ok(line
+            .split_whitespace()
+            .nth(1)
+            .context("a VmRSS value")?
+            .parse()?)
+    }
+}
+
+impl Drop for RelayChild {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -1,0 +1,175 @@
+//! The load part of `lifeline-bench relay`: many paired sessions at once, each customer
+//! sending frames of typical sizes at 30 a second, through the relay child and then on
+//! direct connections.
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use lifeline_protocol::messages::video::{VideoFrame, VideoMessage};
+use lifeline_protocol::quic::Peer;
+use serde::Serialize;
+use tokio::task::JoinSet;
+
+use crate::peers::{self, TechEnds, direct::DirectServer};
+use crate::relay::{customer_peer, tech_ends};
+use crate::relay_child::RelayChild;
+use crate::stats::percentile;
+
+/// Frames per second per session.
+const FPS: u32 = 30;
+
+/// The sizes of two seconds of frames: one app switch, scrolling, a blinking caret.
+fn frame_size(sequence: u64) -> usize {
+    match sequence % u64::from(2 * FPS) {
+        0 => 71_353,
+        n if n % 6 == 0 => 60,
+        _ => 1_180,
+    }
+}
+
+/// What the load test found.
+#[derive(Debug, Serialize)]
+pub(crate) struct LoadReport {
+    pub(crate) count: u32,
+    pub(crate) seconds: u32,
+    pub(crate) frames_per_s: u32,
+    pub(crate) frames_delivered: usize,
+    /// The relay child's CPU time over the run, percent of one core.
+    pub(crate) relay_cpu_percent: f64,
+    pub(crate) relay_p50_ms: f64,
+    pub(crate) relay_p99_ms: f64,
+    pub(crate) direct_p50_ms: f64,
+    pub(crate) direct_p99_ms: f64,
+    /// Relay p99 minus direct p99, one way.
+    pub(crate) p99_added_ms: f64,
+    /// (Relay RSS with the sessions running − RSS before they connected) / sessions.
+    pub(crate) rss_per_session_kib: f64,
+}
+
+/// Sends frames at [`FPS`] until `until`; each carries its send time in `timestamp_us`.
+async fn send_frames(customer: Peer, base: Instant, until: Instant) -> Result<()> {
+    let mut video = customer.open_video().await?;
+    let mut tick = tokio::time::interval(Duration::from_secs(1) / FPS);
+    let mut sequence = 0u64;
+    while Instant::now() < until {
+        tick.tick().await;
+        let frame = VideoFrame {
+            sequence,
+            timestamp_us: u64::try_from(base.elapsed().as_micros()).unwrap_or(u64::MAX),
+            keyframe: sequence == 0,
+            payload: vec![0x3c; frame_size(sequence)],
+        };
+        video.send(&VideoMessage::Frame(frame)).await?;
+        sequence += 1;
+    }
+    // Keep the customer connected until the technician side is done reading.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    drop(customer);
+    Ok(())
+}
+
+/// Receives frames until `until` (plus a grace); one-way latencies in milliseconds.
+async fn receive_frames(mut ends: TechEnds, base: Instant, until: Instant) -> Vec<f64> {
+    let mut latencies = Vec::new();
+    let deadline = tokio::time::Instant::from_std(until + Duration::from_millis(400));
+    while let Ok(Some(message)) = tokio::time::timeout_at(deadline, ends.video.recv()).await {
+        if let VideoMessage::Frame(frame) = message {
+            let now = base.elapsed().as_micros() as f64;
+            latencies.push((now - frame.timestamp_us as f64) / 1000.0);
+        }
+    }
+    latencies
+}
+
+/// Runs the load on `pairs` for `seconds`; all latencies.
+async fn drive(pairs: Vec<(TechEnds, Peer)>, seconds: u32) -> Result<Vec<f64>> {
+    let base = Instant::now();
+    let until = base + Duration::from_secs(u64::from(seconds)) + Duration::from_millis(200);
+    let mut senders = JoinSet::new();
+    let mut receivers = JoinSet::new();
+    for (ends, customer) in pairs {
+        senders.spawn(send_frames(customer, base, until));
+        receivers.spawn(receive_frames(ends, base, until));
+    }
+    let mut all = Vec::new();
+    while let Some(got) = receivers.join_next().await {
+        all.extend(got?);
+    }
+    while let Some(sent) = senders.join_next().await {
+        sent??;
+    }
+    Ok(all)
+}
+
+/// Load through the relay child and then directly; the report.
+pub(crate) async fn run(
+    relay: &RelayChild,
+    server: &DirectServer,
+    count: u32,
+    seconds: u32,
+) -> Result<LoadReport> {
+    // Through the relay: the child's memory before and with the sessions.
+    let rss_before = relay.rss_kib()?;
+    let mut pairs = Vec::new();
+    for ticket in relay.tickets.iter().skip(1).take(count as usize) {
+        let (tech, customer) = peers::pair_via_relay(
+            relay.quic_addr,
+            relay.fingerprint,
+            ticket,
+            peers::plain_device(),
+        )
+        .await?;
+        pairs.push((tech_ends(tech).await?, customer_peer(customer)));
+    }
+    anyhow::ensure!(pairs.len() == count as usize, "not enough codes");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let rss_paired = relay.rss_kib()?;
+    let cpu0 = relay.cpu_seconds()?;
+    let wall0 = Instant::now();
+    let measuring = tokio::spawn(drive(pairs, seconds));
+    // Memory with traffic flowing, half way through.
+    tokio::time::sleep(Duration::from_secs(u64::from(seconds)) / 2).await;
+    let rss_loaded = relay.rss_kib()?.max(rss_paired);
+    let via_relay = measuring.await??;
+    let cpu = relay.cpu_seconds()? - cpu0;
+    let wall = wall0.elapsed().as_secs_f64();
+
+    // The same load on direct connections.
+    let mut pairs = Vec::new();
+    let code = relay.tickets.first().context("a ticket")?.code;
+    for _ in 0..count {
+        let (addr, fingerprint) = (server.addr, server.fingerprint);
+        let customer = tokio::spawn(peers::connect_customer(
+            addr,
+            fingerprint,
+            code,
+            peers::plain_device(),
+        ));
+        let conn = server.accept().await?;
+        let customer = customer.await??;
+        pairs.push((
+            peers::direct::tech_ends(conn).await?,
+            customer_peer(customer),
+        ));
+    }
+    let direct = drive(pairs, seconds).await?;
+
+    let ms = |samples: &[f64], p| (percentile(samples, p).unwrap_or(0.0) * 100.0).round() / 100.0;
+    let (relay_p99_ms, direct_p99_ms) = (ms(&via_relay, 99), ms(&direct, 99));
+    Ok(LoadReport {
+        count,
+        seconds,
+        frames_per_s: FPS,
+        frames_delivered: via_relay.len(),
+        relay_cpu_percent: (cpu / wall * 1000.0).round() / 10.0,
+        relay_p50_ms: ms(&via_relay, 50),
+        relay_p99_ms,
+        direct_p50_ms: ms(&direct, 50),
+        direct_p99_ms,
+        p99_added_ms: ((relay_p99_ms - direct_p99_ms) * 100.0).round() / 100.0,
+        rss_per_session_kib: (rss_loaded.saturating_sub(rss_before) as f64 / f64::from(count)
+            * 10.0)
+            .round()
+            / 10.0,
+    })
+}

@@ -1,0 +1,73 @@
+//! What the relay keeps of a finished session, checked through its HTTP API.
+
+use lifeline_protocol::SessionCode;
+use lifeline_tests::rig::{RigRelay, WAIT, event_kinds};
+use serde_json::Value;
+
+/// What a finished session's record must say.
+pub(crate) struct Expected<'a> {
+    pub technician: &'a str,
+    pub customer: &'a str,
+    pub identifier: Option<&'a str>,
+    pub portal: &'a str,
+    /// Who the record says ended it: any of these.
+    pub ended_by: &'a [&'a str],
+    /// At least this many bytes came from the phone (screen, files).
+    pub min_customer_bytes: u64,
+}
+
+/// Waits until the relay closed the record of `code`, and returns it.
+pub(crate) fn closed_record(relay: &RigRelay, code: SessionCode) -> Value {
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let record = relay.session_record(code);
+        if !record["ended_at"].is_null() {
+            return record;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the record stays open: {record}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// Checks everything the relay keeps of the session on `code`.
+pub(crate) fn assert_record(relay: &RigRelay, code: SessionCode, expected: &Expected<'_>) {
+    let record = closed_record(relay, code);
+    assert_eq!(record["code"], code.digits(), "{record}");
+    assert_eq!(record["technician"]["name"], expected.technician);
+    assert_eq!(record["customer_name"], expected.customer);
+    assert_eq!(
+        record["identifier"].as_str(),
+        expected.identifier,
+        "{record}"
+    );
+    assert_eq!(record["portal"], expected.portal);
+    let ended_by = record["ended_by"].as_str().unwrap_or_default();
+    assert!(expected.ended_by.contains(&ended_by), "{record}");
+    assert!(
+        record["device"]["model"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "{record}"
+    );
+    let from_customer = record["bytes_from_customer"].as_u64().unwrap_or(0);
+    assert!(
+        from_customer >= expected.min_customer_bytes,
+        "{from_customer} bytes from the phone, expected at least {}",
+        expected.min_customer_bytes
+    );
+    assert!(record["bytes_from_technician"].as_u64().unwrap_or(0) > 0);
+    let kinds = event_kinds(&record);
+    assert_eq!(
+        kinds.first().map(String::as_str),
+        Some("joined"),
+        "{kinds:?}"
+    );
+    assert_eq!(kinds.last().map(String::as_str), Some("ended"), "{kinds:?}");
+
+    // RECORDING: the screen recording of the session is checked here once the relay keeps
+    // one (`GET /api/sessions/ID/recording`: present, frames decode, last frame = the
+    // phone's last screen).
+}
