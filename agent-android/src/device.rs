@@ -16,9 +16,11 @@ use std::time::Duration;
 
 use lifeline_protocol::consent::{Capability, CapabilitySet};
 use lifeline_protocol::diagnostics::DeviceDiagnostics;
+use lifeline_protocol::i18n::{Language, Localizer};
 use lifeline_protocol::messages::handshake::DeviceSummary;
 use lifeline_protocol::messages::input::{FrameSize, InputEvent, MAX_TEXT_CHARS};
 use lifeline_protocol::messages::video::{Codec, Rotation};
+use lifeline_protocol::tr;
 use lifeline_protocol::video::RgbaImage;
 use thiserror::Error;
 
@@ -199,43 +201,35 @@ impl ConsentPrompt {
         }
     }
 
-    /// The dialog's title.
-    pub fn title(&self) -> &'static str {
+    /// The dialog's title, in the phone's language.
+    pub fn title(&self, loc: Localizer) -> String {
         match self.capability {
-            Capability::ScreenView => "Share your screen?",
-            Capability::RemoteControl => "Allow remote control?",
-            Capability::Diagnostics => "Share device information?",
-            Capability::LogFiles => "Share log files?",
+            Capability::ScreenView => tr!(loc, "consent-title-screen"),
+            Capability::RemoteControl => tr!(loc, "consent-title-control"),
+            Capability::Diagnostics => tr!(loc, "consent-title-diagnostics"),
+            Capability::LogFiles => tr!(loc, "consent-title-logs"),
         }
     }
 
     /// What agreeing means, in one or two sentences.
-    pub fn body(&self) -> String {
-        let who = &self.requester;
+    pub fn body(&self, loc: Localizer) -> String {
+        let who = self.requester.as_str();
         match self.capability {
-            Capability::ScreenView => format!(
-                "{who} will see everything on your screen, including notifications, until you stop sharing."
-            ),
-            Capability::RemoteControl => format!(
-                "{who} will be able to tap, swipe and type on your phone. You can stop it at any time."
-            ),
-            Capability::Diagnostics => format!(
-                "{who} will see your phone's model, battery, storage, network and installed apps."
-            ),
-            Capability::LogFiles => format!(
-                "{who} will receive your phone's system logs. They can contain app and account names."
-            ),
+            Capability::ScreenView => tr!(loc, "consent-body-screen", who = who),
+            Capability::RemoteControl => tr!(loc, "consent-body-control", who = who),
+            Capability::Diagnostics => tr!(loc, "consent-body-diagnostics", who = who),
+            Capability::LogFiles => tr!(loc, "consent-body-logs", who = who),
         }
     }
 
     /// Label of the button that refuses.
-    pub fn deny_label(&self) -> &'static str {
-        "Deny"
+    pub fn deny_label(&self, loc: Localizer) -> String {
+        tr!(loc, "consent-deny")
     }
 
     /// Label of the button that agrees.
-    pub fn allow_label(&self) -> &'static str {
-        "Allow"
+    pub fn allow_label(&self, loc: Localizer) -> String {
+        tr!(loc, "consent-allow")
     }
 }
 
@@ -261,6 +255,15 @@ pub enum CustomerAction {
 pub trait Device: Send {
     /// Make, model, Android version, screen size (when it can be shared), capabilities, locale.
     fn summary(&self) -> DeviceSummary;
+
+    /// The language the customer reads on this phone: the phone's locale, or English.
+    fn language(&self) -> Language {
+        self.summary()
+            .locale
+            .as_deref()
+            .and_then(Language::from_tag)
+            .unwrap_or(Language::FALLBACK)
+    }
 
     /// What this phone can offer; without screen view the session is chat-only.
     fn capabilities(&self) -> CapabilitySet;
@@ -378,18 +381,37 @@ mod tests {
     }
 
     #[test]
-    fn prompts_have_android_style_titles() {
+    fn prompts_have_android_style_titles_in_every_language() {
         let p = |c| ConsentPrompt::new(c, "Alex");
-        assert_eq!(p(Capability::ScreenView).title(), "Share your screen?");
+        let en = Localizer::new(Language::En);
+        assert_eq!(p(Capability::ScreenView).title(en), "Share your screen?");
         assert_eq!(
-            p(Capability::RemoteControl).title(),
+            p(Capability::RemoteControl).title(en),
             "Allow remote control?"
         );
         assert_eq!(
-            p(Capability::Diagnostics).title(),
+            p(Capability::Diagnostics).title(en),
             "Share device information?"
         );
-        assert_eq!(p(Capability::LogFiles).title(), "Share log files?");
-        assert!(p(Capability::LogFiles).body().starts_with("Alex "));
+        assert_eq!(p(Capability::LogFiles).title(en), "Share log files?");
+        assert!(p(Capability::LogFiles).body(en).starts_with("Alex "));
+        let fr = Localizer::new(Language::Fr);
+        assert_eq!(
+            p(Capability::Diagnostics).title(fr),
+            "Partager les informations sur le périphérique ?"
+        );
+        assert_eq!(p(Capability::Diagnostics).allow_label(fr), "Autoriser");
+        let es = Localizer::new(Language::Es);
+        assert_eq!(
+            p(Capability::Diagnostics).title(es),
+            "¿Compartir la información del dispositivo?"
+        );
+        assert_eq!(p(Capability::Diagnostics).deny_label(es), "Denegar");
+        for language in Language::ALL {
+            let loc = Localizer::new(language);
+            for cap in Capability::ALL {
+                assert!(p(cap).body(loc).starts_with("Alex "), "{language} {cap}");
+            }
+        }
     }
 }

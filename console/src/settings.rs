@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use lifeline_protocol::i18n::Language;
 use serde::{Deserialize, Serialize};
 
 use crate::viewer::Zoom;
@@ -39,6 +40,8 @@ pub struct Settings {
     pub zoom: Zoom,
     /// Max frame rate asked of phones.
     pub max_fps: u8,
+    /// The console's language; `None` follows the system.
+    pub language: Option<Language>,
 }
 
 impl Default for Settings {
@@ -51,6 +54,7 @@ impl Default for Settings {
             downloads: None,
             zoom: Zoom::Fit,
             max_fps: 30,
+            language: None,
         }
     }
 }
@@ -66,6 +70,11 @@ impl Settings {
     /// Saves to eframe's storage.
     pub fn save(&self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, self);
+    }
+
+    /// The language to show: the chosen one, else `system`.
+    pub fn language(&self, system: Language) -> Language {
+        self.language.unwrap_or(system)
     }
 
     /// The downloads folder in use.
@@ -86,6 +95,10 @@ mod tests {
         assert_eq!(settings.user_name, "ana");
         assert_eq!(settings.max_fps, 30);
         assert_eq!(settings.theme, Theme::Dark);
+        assert_eq!(settings.language, None, "follows the system");
+        let french: Settings = serde_json::from_str(r#"{"language":"fr"}"#).unwrap();
+        assert_eq!(french.language(Language::Es), Language::Fr);
+        assert_eq!(settings.language(Language::Es), Language::Es);
         let back: Settings =
             serde_json::from_str(&serde_json::to_string(&settings).unwrap()).unwrap();
         assert_eq!(back, settings);

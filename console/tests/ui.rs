@@ -112,7 +112,7 @@ fn send_a_chat_message_and_see_it_in_the_transcript() {
     assert_eq!(to, &code());
     assert_eq!(message.text, "Please open Settings");
     harness.get_by_label("Please open Settings");
-    harness.get_by_label_contains("You · 14:30 · sending");
+    harness.get_by_label_contains("You · 2:30 PM · sending");
     // The phone's ack turns it into "delivered".
     let id = message.id;
     harness.state_mut().state.apply(
@@ -126,7 +126,7 @@ fn send_a_chat_message_and_see_it_in_the_transcript() {
     settle(&mut harness);
     assert!(
         harness
-            .query_by_label_contains("14:30 · delivered")
+            .query_by_label_contains("2:30 PM · delivered")
             .is_some()
     );
 }

@@ -9,13 +9,16 @@
 //! - [`framing`]: length-prefixed frames with a hard size limit per stream kind;
 //! - [`diagnostics`]: the [`DeviceDiagnostics`] report a phone sends;
 //! - [`consent`]: capabilities, portal policy and the consent state machine;
-//! - [`video`]: frames and the lossless `tiles` codec.
+//! - [`video`]: frames and the lossless `tiles` codec;
+//! - `i18n` (feature `i18n`): message catalogs, languages, number and date formats.
 
 pub mod code;
 pub mod consent;
 pub mod diagnostics;
 pub mod fingerprint;
 pub mod framing;
+#[cfg(feature = "i18n")]
+pub mod i18n;
 pub mod link;
 pub mod messages;
 #[cfg(feature = "quic")]

@@ -10,8 +10,10 @@ use lifeline_agent_android::session::join::{self, JoinTarget};
 use lifeline_agent_android::session::{self, AgentClock, SessionConfig, SessionTask};
 use lifeline_agent_android::terminal::{self, TerminalInput, TerminalOptions};
 use lifeline_agent_android::window::{self, Stage, StageSender};
+use lifeline_protocol::i18n::Localizer;
 use lifeline_protocol::link::SessionLink;
 use lifeline_protocol::quic::{self, ConnectOptions};
+use lifeline_protocol::tr;
 use tokio::sync::mpsc;
 
 use super::JoinArgs;
@@ -40,6 +42,7 @@ impl JoinArgs {
         SessionConfig {
             approval: self.approve,
             max_fps: self.max_fps,
+            language: self.lang,
             ..SessionConfig::default()
         }
     }
@@ -52,11 +55,26 @@ fn lock<D: ?Sized>(phone: &Mutex<D>) -> std::sync::MutexGuard<'_, D> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// Starts `--activity` on a simulated phone (a real phone has no script to play).
+/// Starts `--activity` on a simulated phone (a real phone has no script to play), and has
+/// it speak `--lang`.
 fn apply_activity(phone: &Phone, args: &JoinArgs) {
-    if let (Some(activity), Phone::Sim(sim)) = (args.activity, phone) {
-        lock(sim).set_activity(activity);
+    if let Phone::Sim(sim) = phone {
+        let mut sim = lock(sim);
+        if let Some(activity) = args.activity {
+            sim.set_activity(activity);
+        }
+        if let Some(language) = args.lang {
+            sim.set_language(language);
+        }
     }
+}
+
+/// What the customer reads in: `--lang`, else the phone's locale.
+fn localizer(
+    device: &Mutex<dyn lifeline_agent_android::device::Device>,
+    args: &JoinArgs,
+) -> Localizer {
+    Localizer::new(args.lang.unwrap_or_else(|| lock(device).language()))
 }
 
 /// Runs `join`; `Err` is one line for standard error.
@@ -74,6 +92,7 @@ pub(crate) async fn run(args: JoinArgs) -> Result<ExitCode> {
     apply_activity(&phone, &args);
     let device = phone.device();
     let summary = lock(&device).summary();
+    let loc = localizer(&device, &args);
     let timeout = Duration::from_secs(args.timeout);
     let options = ConnectOptions {
         timeout,
@@ -81,22 +100,29 @@ pub(crate) async fn run(args: JoinArgs) -> Result<ExitCode> {
     };
 
     if let JoinTarget::Page { url, .. } = &target {
-        println!("Opening {url}…");
+        println!("{}", tr!(loc, "term-opening", url = url.to_string()));
     }
     let endpoint = join::resolve(&target, timeout).await?;
     println!(
-        "Joining session {} at {} as {name} ({}).",
-        endpoint.code, endpoint.relay, args.device
+        "{}",
+        tr!(
+            loc,
+            "term-joining",
+            code = endpoint.code.to_string(),
+            relay = endpoint.relay.to_string(),
+            name = name,
+            device = args.device.to_string()
+        )
     );
     let hello = join::customer_hello(endpoint.code, name, summary);
     let admission = quic::admit(endpoint.relay.clone(), &endpoint.trust, &hello, &options).await?;
     if admission.is_waiting() {
-        println!("Waiting for your technician to open the session…");
+        println!("{}", tr!(loc, "term-waiting"));
     }
     let relay = tokio::select! {
         paired = admission.paired() => paired?,
         _ = tokio::signal::ctrl_c() => {
-            println!("Cancelled.");
+            println!("{}", tr!(loc, "term-cancelled"));
             return Ok(ExitCode::from(INTERRUPTED));
         }
     };
@@ -113,6 +139,7 @@ pub(crate) async fn run(args: JoinArgs) -> Result<ExitCode> {
     });
     let options = TerminalOptions {
         interactive: std::io::stdin().is_terminal(),
+        loc,
     };
     terminal::run(frontend, typed, std::io::stdout(), options)
         .await
@@ -161,6 +188,7 @@ async fn run_window(args: JoinArgs) -> Result<ExitCode> {
     apply_activity(&phone, &args);
     let device = phone.device();
     let summary = lock(&device).summary();
+    let loc = localizer(&device, &args);
     let clock = AgentClock::start();
     let (stages, stage_rx) = window::stages();
     let joining = tokio::spawn(join_for_window(
@@ -190,7 +218,7 @@ async fn run_window(args: JoinArgs) -> Result<ExitCode> {
         // Closed while joining or waiting for the technician.
         joining.abort();
         exit?;
-        println!("Cancelled.");
+        println!("{}", tr!(loc, "term-cancelled"));
         return Ok(ExitCode::from(INTERRUPTED));
     }
     let task = match joining.await {

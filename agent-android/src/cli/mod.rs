@@ -7,6 +7,7 @@ pub(crate) mod profiles;
 use clap::{Args, Parser, Subcommand};
 use lifeline_agent_android::session::{Approval, DEFAULT_MAX_FPS};
 use lifeline_agent_android::sim::Activity;
+use lifeline_protocol::i18n::Language;
 use lifeline_protocol::link::RelayAddr;
 use lifeline_protocol::{CertFingerprint, SessionCode};
 
@@ -64,6 +65,9 @@ pub(crate) struct JoinArgs {
     /// Show the phone and the chat in a desktop window instead of the terminal.
     #[arg(long)]
     pub(crate) window: bool,
+    /// Language of what you read (en, fr or es); by default the phone's locale.
+    #[arg(long, value_name = "LANG")]
+    pub(crate) lang: Option<Language>,
     /// Size of the phone's logcat.txt in bytes, to watch a large transfer.
     #[arg(long, value_name = "BYTES")]
     pub(crate) log_size: Option<usize>,

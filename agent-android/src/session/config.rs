@@ -3,6 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use lifeline_protocol::i18n::Language;
 use thiserror::Error;
 
 /// Default highest frame rate of the screen stream.
@@ -72,6 +73,8 @@ pub struct SessionConfig {
     pub max_fps: u8,
     /// Frames allowed in flight beyond the last `FrameAck` (at least 1).
     pub frame_window: u64,
+    /// The language of what the customer reads; `None` follows the phone's locale.
+    pub language: Option<Language>,
 }
 
 impl Default for SessionConfig {
@@ -80,6 +83,7 @@ impl Default for SessionConfig {
             approval: Approval::Ask,
             max_fps: DEFAULT_MAX_FPS,
             frame_window: DEFAULT_FRAME_WINDOW,
+            language: None,
         }
     }
 }

@@ -48,7 +48,7 @@ impl SessionCore {
                     granted: true,
                     by_policy: true,
                 });
-                let text = wording::granted(&self.who(), cap);
+                let text = wording::granted(self.loc, &self.who(), cap);
                 self.notice(dev, now, text);
             }
             Ok(RequestOutcome::AskCustomer) => match self.config.approval.automatic() {
@@ -104,9 +104,9 @@ impl SessionCore {
         self.close_prompt(cap, Some(allow), from);
         let who = self.who();
         let text = if granted {
-            wording::granted(&who, cap)
+            wording::granted(self.loc, &who, cap)
         } else {
-            wording::declined(&who, cap)
+            wording::declined(self.loc, &who, cap)
         };
         self.notice(dev, now, text);
     }
@@ -157,7 +157,7 @@ impl SessionCore {
                     allowed: None,
                 });
             }
-            self.notice(dev, now, wording::withdrawn(&who, c));
+            self.notice(dev, now, wording::withdrawn(self.loc, &who, c));
         }
         self.sync_status(dev);
     }

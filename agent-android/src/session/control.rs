@@ -79,7 +79,7 @@ impl SessionCore {
         }
         let report = dev.diagnostics(now.mono);
         self.control(ControlMessage::DiagnosticsReport(Box::new(report)));
-        let text = wording::diagnostics_read(&self.who());
+        let text = wording::diagnostics_read(self.loc, &self.who());
         self.notice(dev, now, text);
     }
 
@@ -92,7 +92,7 @@ impl SessionCore {
             return;
         }
         let files = dev.logs(now.mono);
-        let text = wording::sending_logs(&self.who());
+        let text = wording::sending_logs(self.loc, &self.who());
         self.notice(dev, now, text);
         for file in files {
             let header = self.header_for(&file);

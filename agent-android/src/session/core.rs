@@ -12,6 +12,7 @@ use std::fmt;
 use std::time::Duration;
 
 use lifeline_protocol::consent::{Capability, CapabilitySet, ConsentLedger, PortalPolicy};
+use lifeline_protocol::i18n::Localizer;
 use lifeline_protocol::messages::Party;
 use lifeline_protocol::messages::control::{ControlMessage, EndReason};
 use lifeline_protocol::messages::file::FileHeader;
@@ -75,6 +76,8 @@ pub struct SessionCore {
     pub(super) prompts: Vec<Capability>,
     pub(super) paused: bool,
     pub(super) next_file_id: u32,
+    /// The phone's language, for what the customer reads.
+    pub(super) loc: Localizer,
     status: Option<SessionStatus>,
     actions: VecDeque<Action>,
     ended: Option<(Party, EndReason)>,
@@ -94,6 +97,7 @@ impl SessionCore {
             prompts: Vec::new(),
             paused: false,
             next_file_id: 1,
+            loc: Localizer::default(),
             status: None,
             actions: VecDeque::new(),
             ended: None,
@@ -164,7 +168,7 @@ impl SessionCore {
     pub(super) fn who(&self) -> String {
         self.technician
             .clone()
-            .unwrap_or_else(|| wording::SOMEONE.to_owned())
+            .unwrap_or_else(|| wording::someone(self.loc))
     }
 
     pub(super) fn push(&mut self, action: Action) {
@@ -181,6 +185,7 @@ impl SessionCore {
 
     /// Tells the customer something in passing, on the phone and in the frontend.
     pub(super) fn notice<D: Device + ?Sized>(&mut self, dev: &mut D, now: Now, text: String) {
+        self.loc = Localizer::new(self.config.language.unwrap_or_else(|| dev.language()));
         dev.show_notice(&text, now.mono);
         self.tell(CustomerEvent::Notice(text));
     }
@@ -189,6 +194,7 @@ impl SessionCore {
     pub fn peer_joined<D: Device + ?Sized>(&mut self, name: &str, dev: &mut D) {
         let first = self.technician.is_none();
         self.technician = Some(name.to_owned());
+        self.loc = Localizer::new(self.config.language.unwrap_or_else(|| dev.language()));
         if first {
             self.tell(CustomerEvent::Connected {
                 technician: name.to_owned(),

@@ -49,7 +49,10 @@ impl SessionCore {
                 self.control(ControlMessage::Chat(message));
                 self.tell(CustomerEvent::ChatSent { id, text });
             }
-            Err(err) => self.tell(CustomerEvent::Notice(format!("Message not sent: {err}."))),
+            Err(err) => self.tell(CustomerEvent::Notice(wording::message_not_sent(
+                self.loc,
+                &err.to_string(),
+            ))),
         }
     }
 
@@ -59,7 +62,7 @@ impl SessionCore {
         }
         self.paused = paused;
         self.control(ControlMessage::SharingPaused { paused });
-        self.notice(dev, now, wording::paused(paused).to_owned());
+        self.notice(dev, now, wording::paused(self.loc, paused));
         self.sync_status(dev);
     }
 

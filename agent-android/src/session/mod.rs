@@ -37,7 +37,7 @@ pub mod join;
 mod runner;
 mod streams;
 mod video;
-mod wording;
+pub mod wording;
 
 pub use clock::{AgentClock, Now};
 pub use config::{Approval, BadApproval, DEFAULT_FRAME_WINDOW, DEFAULT_MAX_FPS, SessionConfig};

@@ -1,78 +1,125 @@
-//! What the customer reads about the session, in one place.
+//! What the customer reads about the session, in one place, in the phone's language.
 
 use lifeline_protocol::consent::Capability;
+use lifeline_protocol::i18n::Localizer;
+use lifeline_protocol::tr;
 
 /// Who the technician is, before their name is known.
-pub(crate) const SOMEONE: &str = "The technician";
+pub(crate) fn someone(loc: Localizer) -> String {
+    tr!(loc, "agent-someone")
+}
 
 /// "Alex can now see your screen."
-pub(crate) fn granted(who: &str, cap: Capability) -> String {
+pub(crate) fn granted(loc: Localizer, who: &str, cap: Capability) -> String {
     match cap {
-        Capability::ScreenView => format!("{who} can now see your screen."),
-        Capability::RemoteControl => format!("{who} can now control your phone."),
-        Capability::Diagnostics => format!("{who} can now read your device information."),
-        Capability::LogFiles => format!("{who} can now receive your log files."),
+        Capability::ScreenView => tr!(loc, "agent-granted-screen", who = who),
+        Capability::RemoteControl => tr!(loc, "agent-granted-control", who = who),
+        Capability::Diagnostics => tr!(loc, "agent-granted-diagnostics", who = who),
+        Capability::LogFiles => tr!(loc, "agent-granted-logs", who = who),
     }
 }
 
 /// "Alex may not see your screen."
-pub(crate) fn declined(who: &str, cap: Capability) -> String {
+pub(crate) fn declined(loc: Localizer, who: &str, cap: Capability) -> String {
     match cap {
-        Capability::ScreenView => format!("{who} may not see your screen."),
-        Capability::RemoteControl => format!("{who} may not control your phone."),
-        Capability::Diagnostics => format!("{who} may not read your device information."),
-        Capability::LogFiles => format!("{who} may not receive your log files."),
+        Capability::ScreenView => tr!(loc, "agent-declined-screen", who = who),
+        Capability::RemoteControl => tr!(loc, "agent-declined-control", who = who),
+        Capability::Diagnostics => tr!(loc, "agent-declined-diagnostics", who = who),
+        Capability::LogFiles => tr!(loc, "agent-declined-logs", who = who),
     }
 }
 
 /// "Alex can no longer see your screen."
-pub(crate) fn withdrawn(who: &str, cap: Capability) -> String {
+pub(crate) fn withdrawn(loc: Localizer, who: &str, cap: Capability) -> String {
     match cap {
-        Capability::ScreenView => format!("{who} can no longer see your screen."),
-        Capability::RemoteControl => format!("{who} can no longer control your phone."),
-        Capability::Diagnostics => format!("{who} can no longer read your device information."),
-        Capability::LogFiles => format!("{who} can no longer receive your log files."),
+        Capability::ScreenView => tr!(loc, "agent-withdrawn-screen", who = who),
+        Capability::RemoteControl => tr!(loc, "agent-withdrawn-control", who = who),
+        Capability::Diagnostics => tr!(loc, "agent-withdrawn-diagnostics", who = who),
+        Capability::LogFiles => tr!(loc, "agent-withdrawn-logs", who = who),
     }
 }
 
 /// "Alex read your device information."
-pub(crate) fn diagnostics_read(who: &str) -> String {
-    format!("{who} read your device information.")
+pub(crate) fn diagnostics_read(loc: Localizer, who: &str) -> String {
+    tr!(loc, "agent-diagnostics-read", who = who)
 }
 
 /// "Sending your log files to Alex."
-pub(crate) fn sending_logs(who: &str) -> String {
-    format!("Sending your log files to {who}.")
+pub(crate) fn sending_logs(loc: Localizer, who: &str) -> String {
+    tr!(loc, "agent-sending-logs", who = who)
 }
 
 /// Paused or resumed sharing.
-pub(crate) fn paused(paused: bool) -> &'static str {
+pub(crate) fn paused(loc: Localizer, paused: bool) -> String {
     if paused {
-        "Screen sharing paused."
+        tr!(loc, "agent-sharing-paused")
     } else {
-        "Screen sharing resumed."
+        tr!(loc, "agent-sharing-resumed")
+    }
+}
+
+/// "Message not sent: …."
+pub(crate) fn message_not_sent(loc: Localizer, reason: &str) -> String {
+    tr!(loc, "agent-message-not-sent", reason = reason)
+}
+
+/// A file size the customer can read: `1.5 MB`, `1,5 Mo`.
+pub fn file_size(loc: Localizer, bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let bytes = bytes as f64;
+    if bytes >= KB * KB {
+        tr!(
+            loc,
+            "agent-size-mb",
+            size = loc.number(bytes / (KB * KB), 1)
+        )
+    } else {
+        tr!(loc, "agent-size-kb", size = loc.number(bytes / KB, 1))
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use lifeline_protocol::i18n::Language;
+
     use super::*;
 
     #[test]
-    fn every_capability_has_its_words() {
-        for cap in Capability::ALL {
-            for text in [
-                granted("Alex", cap),
-                declined("Alex", cap),
-                withdrawn("Alex", cap),
-            ] {
-                assert!(text.starts_with("Alex "), "{text}");
-                assert!(text.ends_with('.'), "{text}");
+    fn every_capability_has_its_words_in_every_language() {
+        for language in Language::ALL {
+            let loc = Localizer::new(language);
+            for cap in Capability::ALL {
+                for text in [
+                    granted(loc, "Alex", cap),
+                    declined(loc, "Alex", cap),
+                    withdrawn(loc, "Alex", cap),
+                ] {
+                    assert!(text.starts_with("Alex "), "{text}");
+                    assert!(text.ends_with('.'), "{text}");
+                }
             }
         }
+        let en = Localizer::new(Language::En);
         assert_eq!(
-            granted("Alex", Capability::ScreenView),
+            granted(en, "Alex", Capability::ScreenView),
             "Alex can now see your screen."
         );
+        let fr = Localizer::new(Language::Fr);
+        assert_eq!(
+            granted(fr, "Alex", Capability::ScreenView),
+            "Alex peut maintenant voir votre écran."
+        );
+        let es = Localizer::new(Language::Es);
+        assert_eq!(someone(es), "El técnico");
+        assert_eq!(paused(es, true), "Pantalla compartida en pausa.");
+    }
+
+    #[test]
+    fn sizes_use_the_language_separators() {
+        let fr = Localizer::new(Language::Fr);
+        assert_eq!(file_size(fr, 1536 * 1024), "1,5 Mo");
+        assert_eq!(file_size(fr, 512), "0,5 ko");
+        let en = Localizer::new(Language::En);
+        assert_eq!(file_size(en, 1536 * 1024), "1.5 MB");
     }
 }

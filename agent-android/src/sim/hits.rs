@@ -21,7 +21,7 @@ pub(crate) fn hits(
 ) -> Vec<(Target, Rect)> {
     if let Some(prompt) = s.prompts.front() {
         let text = &mut res.text;
-        return dialog::hits(m, prompt, &mut |t, style, w| text.wrap(t, style, w));
+        return dialog::hits(m, prompt, s.loc, &mut |t, style, w| text.wrap(t, style, w));
     }
     let mut out: Vec<(Target, Rect)> = Vec::new();
     if s.shade.pull > 0 {

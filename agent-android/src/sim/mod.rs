@@ -33,6 +33,7 @@ use std::time::Duration;
 
 use lifeline_protocol::consent::CapabilitySet;
 use lifeline_protocol::diagnostics::DeviceDiagnostics;
+use lifeline_protocol::i18n::{Language, Localizer};
 use lifeline_protocol::messages::handshake::DeviceSummary;
 use lifeline_protocol::messages::input::{FrameSize, InputEvent};
 use lifeline_protocol::messages::video::Rotation;
@@ -103,6 +104,15 @@ impl SimPhone {
     /// The phone's profile.
     pub fn profile(&self) -> &'static Profile {
         self.state.profile
+    }
+
+    /// Shows Lifeline's words (consent dialogs, the sharing notification) in `language`
+    /// rather than the profile locale's (`lifeline-agent join --lang`).
+    pub fn set_language(&mut self, language: Language) {
+        if self.state.loc.language() != language {
+            self.state.loc = Localizer::new(language);
+            self.state.dirty = true;
+        }
     }
 
     /// Turns the phone (the customer rotating it); the frame size changes with it. A touch in
@@ -360,6 +370,10 @@ impl Device for SimPhone {
         self.state.profile.capabilities
     }
 
+    fn language(&self) -> Language {
+        self.state.loc.language()
+    }
+
     fn frame_size(&self) -> FrameSize {
         let (w, h) = self.state.frame_dims();
         FrameSize::new(w, h)
@@ -484,7 +498,10 @@ impl Device for SimPhone {
         self.state.log.agent(
             now,
             Level::Info,
-            format!("asking the customer: {}", prompt.title()),
+            format!(
+                "asking the customer: {}",
+                prompt.title(Localizer::default())
+            ),
         );
         self.state.technician = prompt.requester.clone();
         self.state.prompts.push_back(prompt);

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::time::Duration;
 
+use lifeline_protocol::i18n::{Language, Localizer};
 use lifeline_protocol::messages::video::Rotation;
 
 use super::apps::AppId;
@@ -144,6 +145,8 @@ pub(crate) struct PhoneState {
     pub(crate) outbox: VecDeque<String>,
     /// Consent prompts; the first one is on screen.
     pub(crate) prompts: VecDeque<ConsentPrompt>,
+    /// The language the phone shows Lifeline's words in (its locale, or `--lang`).
+    pub(crate) loc: Localizer,
     pub(crate) answers: VecDeque<PromptAnswer>,
     pub(crate) customer_actions: VecDeque<CustomerAction>,
     pub(crate) sharing: bool,
@@ -229,6 +232,7 @@ impl PhoneState {
             support,
             outbox: VecDeque::new(),
             prompts: VecDeque::new(),
+            loc: Localizer::new(Language::from_tag(profile.locale).unwrap_or(Language::FALLBACK)),
             answers: VecDeque::new(),
             customer_actions: VecDeque::new(),
             sharing: false,

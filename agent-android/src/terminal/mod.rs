@@ -8,12 +8,13 @@ mod view;
 
 use std::io::{self, Write};
 
+use lifeline_protocol::i18n::Localizer;
 use tokio::sync::mpsc;
 
 use crate::session::{CustomerEvent, Frontend};
 
 pub use stdin::spawn_stdin_reader;
-pub use view::{HELP, LineOutcome, TerminalView};
+pub use view::{LineOutcome, TerminalView, help};
 
 /// What arrives from the customer's side of the terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +33,8 @@ pub struct TerminalOptions {
     /// Standard input is a person at a terminal: its end (Ctrl-D) leaves the session. When
     /// input is piped, its end only means nothing more will be typed.
     pub interactive: bool,
+    /// The language of what is printed.
+    pub loc: Localizer,
 }
 
 /// Runs the terminal until the session ends: events from `frontend` are printed to `out`,
@@ -42,7 +45,7 @@ pub async fn run<W: Write>(
     mut out: W,
     options: TerminalOptions,
 ) -> io::Result<()> {
-    let mut view = TerminalView::new();
+    let mut view = TerminalView::new(options.loc);
     let mut input_open = true;
     loop {
         tokio::select! {
@@ -127,7 +130,10 @@ mod tests {
                 frontend,
                 input_rx,
                 &mut out,
-                TerminalOptions { interactive },
+                TerminalOptions {
+                    interactive,
+                    loc: Localizer::default(),
+                },
             )
             .await
             .unwrap();

@@ -4,14 +4,17 @@
 use std::collections::VecDeque;
 
 use lifeline_protocol::consent::Capability;
+use lifeline_protocol::i18n::Localizer;
+use lifeline_protocol::tr;
 
 use crate::device::ConsentPrompt;
+use crate::session::wording::file_size;
 use crate::session::{CustomerCommand, CustomerEvent, SessionStatus};
 
-/// Help for the commands the terminal understands.
-pub const HELP: &str = "\
-Type a message and press Enter to send it to your technician.
-Commands: /pause and /resume screen sharing, /stop-sharing, /stop-control, exit to leave.";
+/// Help for the commands the terminal understands, one line each.
+pub fn help(loc: Localizer) -> Vec<String> {
+    tr!(loc, "term-help").lines().map(str::to_owned).collect()
+}
 
 /// What the terminal shows and understands at this point of the session.
 #[derive(Debug, Default)]
@@ -22,6 +25,7 @@ pub struct TerminalView {
     answered: Option<Capability>,
     status: SessionStatus,
     leaving: bool,
+    loc: Localizer,
 }
 
 /// What a typed line led to.
@@ -33,22 +37,30 @@ pub struct LineOutcome {
     pub lines: Vec<String>,
 }
 
-fn question(prompt: &ConsentPrompt) -> Vec<String> {
-    vec![prompt.body(), format!("{} [y/N]", prompt.title())]
+fn question(loc: Localizer, prompt: &ConsentPrompt) -> Vec<String> {
+    vec![
+        prompt.body(loc),
+        tr!(loc, "term-question", title = prompt.title(loc)),
+    ]
 }
 
-fn megabytes(size: u64) -> String {
-    if size >= 1024 * 1024 {
-        format!("{:.1} MB", size as f64 / (1024.0 * 1024.0))
-    } else {
-        format!("{:.1} kB", size as f64 / 1024.0)
+/// Whether a typed answer means yes (`y`, `o` for oui, `s` for sí, in any language), no
+/// (empty counts as no), or neither.
+fn yes_no(text: &str) -> Option<bool> {
+    match text.to_lowercase().as_str() {
+        "y" | "yes" | "o" | "oui" | "s" | "si" | "sí" => Some(true),
+        "" | "n" | "no" | "non" => Some(false),
+        _ => None,
     }
 }
 
 impl TerminalView {
-    /// A view before the session starts.
-    pub fn new() -> Self {
-        Self::default()
+    /// A view before the session starts, speaking `loc`'s language.
+    pub fn new(loc: Localizer) -> Self {
+        Self {
+            loc,
+            ..Self::default()
+        }
     }
 
     /// Whether a y/n answer is awaited.
@@ -66,24 +78,29 @@ impl TerminalView {
                 chat_only,
                 ..
             } => {
-                let mut lines = vec![format!("Connected to {technician} (session {session_id}).")];
+                let loc = self.loc;
+                let mut lines = vec![tr!(
+                    loc,
+                    "term-connected",
+                    technician = technician.as_str(),
+                    session = session_id.to_string()
+                )];
                 if *recorded {
-                    lines.push("This session is recorded.".into());
+                    lines.push(tr!(loc, "agent-recorded"));
                 }
                 if *chat_only {
-                    lines
-                        .push("This phone cannot share its screen: this is a chat session.".into());
+                    lines.push(tr!(loc, "agent-chat-only"));
                 }
-                lines.extend(HELP.lines().map(str::to_owned));
+                lines.extend(help(loc));
                 lines
             }
             CustomerEvent::Chat { from, text } => vec![format!("{from}: {text}")],
             CustomerEvent::ChatSent { .. } => Vec::new(),
-            CustomerEvent::ChatDelivered { .. } => vec!["(delivered)".into()],
+            CustomerEvent::ChatDelivered { .. } => vec![tr!(self.loc, "term-delivered")],
             CustomerEvent::PromptNeeded(prompt) => {
                 self.prompts.push_back(prompt.clone());
                 if self.prompts.len() == 1 {
-                    question(prompt)
+                    question(self.loc, prompt)
                 } else {
                     Vec::new()
                 }
@@ -95,15 +112,26 @@ impl TerminalView {
             CustomerEvent::Status(status) => self.status_changed(*status),
             CustomerEvent::Notice(text) => vec![text.clone()],
             CustomerEvent::FileSending { name, size } => {
-                vec![format!("Sending {name} ({})…", megabytes(*size))]
+                let size = file_size(self.loc, *size);
+                vec![tr!(
+                    self.loc,
+                    "agent-file-sending",
+                    name = name.as_str(),
+                    size = size
+                )]
             }
-            CustomerEvent::FileSent { name, .. } => vec![format!("Sent {name}.")],
-            CustomerEvent::FileFailed { name, reason } => {
-                vec![format!("Could not send {name}: {reason}")]
+            CustomerEvent::FileSent { name, .. } => {
+                vec![tr!(self.loc, "term-sent-file", name = name.as_str())]
             }
+            CustomerEvent::FileFailed { name, reason } => vec![tr!(
+                self.loc,
+                "agent-file-failed",
+                name = name.as_str(),
+                reason = reason.to_string()
+            )],
             CustomerEvent::Ended { reason, .. } => {
                 self.prompts.clear();
-                vec![format!("Session ended: {reason}.")]
+                vec![tr!(self.loc, "agent-ended", reason = reason.to_string())]
             }
         }
     }
@@ -120,11 +148,11 @@ impl TerminalView {
         let mut lines = Vec::new();
         if index == 0 {
             lines.push(match allowed {
-                Some(_) => "(answered on the phone)".to_owned(),
-                None => "(the request was withdrawn)".to_owned(),
+                Some(_) => tr!(self.loc, "term-answered-on-phone"),
+                None => tr!(self.loc, "term-request-withdrawn"),
             });
             if let Some(next) = self.prompts.front() {
-                lines.extend(question(next));
+                lines.extend(question(self.loc, next));
             }
         }
         lines
@@ -134,12 +162,12 @@ impl TerminalView {
         let before = std::mem::replace(&mut self.status, status);
         let mut lines = Vec::new();
         if status.sharing && !before.sharing {
-            lines.push("Your screen is being shared. (/pause, /stop-sharing)".into());
+            lines.push(tr!(self.loc, "term-sharing-on"));
         } else if !status.sharing && before.sharing {
-            lines.push("Your screen is not being shared.".into());
+            lines.push(tr!(self.loc, "term-sharing-off"));
         }
         if status.control_granted && !before.control_granted {
-            lines.push("Type /stop-control to take back control at any time.".into());
+            lines.push(tr!(self.loc, "term-control-hint"));
         }
         lines
     }
@@ -154,18 +182,15 @@ impl TerminalView {
         if text.eq_ignore_ascii_case("exit") || text == "/exit" || text == "/quit" {
             self.leaving = true;
             out.commands.push(CustomerCommand::Exit);
-            out.lines.push("Leaving the session…".into());
+            out.lines.push(tr!(self.loc, "term-leaving"));
             return out;
         }
         if let Some(prompt) = self.prompts.front() {
-            let allow = match text.to_ascii_lowercase().as_str() {
-                "y" | "yes" => true,
-                "" | "n" | "no" => false,
-                _ => {
-                    out.lines
-                        .push(format!("Please answer y or n. {} [y/N]", prompt.title()));
-                    return out;
-                }
+            let Some(allow) = yes_no(text) else {
+                let title = prompt.title(self.loc);
+                out.lines
+                    .push(tr!(self.loc, "term-answer-yes-no", title = title));
+                return out;
             };
             let capability = prompt.capability;
             self.prompts.pop_front();
@@ -173,7 +198,7 @@ impl TerminalView {
             out.commands
                 .push(CustomerCommand::AnswerPrompt { capability, allow });
             if let Some(next) = self.prompts.front() {
-                out.lines.extend(question(next));
+                out.lines.extend(question(self.loc, next));
             }
             return out;
         }
@@ -183,10 +208,10 @@ impl TerminalView {
             "/resume" => out.commands.push(CustomerCommand::PauseSharing(false)),
             "/stop-sharing" => out.commands.push(CustomerCommand::StopSharing),
             "/stop-control" => out.commands.push(CustomerCommand::StopControl),
-            "/help" => out.lines.extend(HELP.lines().map(str::to_owned)),
+            "/help" => out.lines.extend(help(self.loc)),
             command if command.starts_with('/') => {
                 out.lines
-                    .push(format!("Unknown command {command}; type /help."));
+                    .push(tr!(self.loc, "term-unknown-command", command = command));
             }
             // The line as typed, not trimmed at the start (indentation may matter to the
             // customer); the session trims the end.
@@ -210,7 +235,7 @@ mod tests {
 
     #[test]
     fn prompts_are_asked_one_at_a_time_and_default_to_no() {
-        let mut view = TerminalView::new();
+        let mut view = TerminalView::new(Localizer::default());
         let lines = view.on_event(&prompt(Capability::Diagnostics));
         assert_eq!(lines.last().unwrap(), "Share device information? [y/N]");
         assert!(view.on_event(&prompt(Capability::LogFiles)).is_empty());
@@ -249,7 +274,7 @@ mod tests {
 
     #[test]
     fn a_prompt_answered_on_the_phone_leaves_the_terminal() {
-        let mut view = TerminalView::new();
+        let mut view = TerminalView::new(Localizer::default());
         view.on_event(&prompt(Capability::ScreenView));
         view.on_event(&prompt(Capability::Diagnostics));
         let lines = view.on_event(&CustomerEvent::PromptClosed {
@@ -263,7 +288,7 @@ mod tests {
 
     #[test]
     fn lines_are_chat_or_commands() {
-        let mut view = TerminalView::new();
+        let mut view = TerminalView::new(Localizer::default());
         assert_eq!(
             view.on_line("my phone is slow").commands,
             vec![CustomerCommand::SendChat("my phone is slow".into())]
@@ -284,7 +309,7 @@ mod tests {
 
     #[test]
     fn events_read_well() {
-        let mut view = TerminalView::new();
+        let mut view = TerminalView::new(Localizer::default());
         let chat = CustomerEvent::Chat {
             from: "Alex".into(),
             text: "Hello!".into(),
@@ -315,5 +340,33 @@ mod tests {
             }),
             vec!["Sending logcat.txt (3.0 MB)…".to_owned()]
         );
+    }
+
+    #[test]
+    fn the_terminal_speaks_the_phones_language() {
+        use lifeline_protocol::i18n::Language;
+        let mut view = TerminalView::new(Localizer::new(Language::Fr));
+        let lines = view.on_event(&prompt(Capability::Diagnostics));
+        assert_eq!(
+            lines.last().unwrap(),
+            "Partager les informations sur le périphérique ? [o/N]"
+        );
+        assert!(view.on_line("peut-être").lines[0].starts_with("Veuillez répondre"));
+        let out = view.on_line("oui");
+        assert_eq!(
+            out.commands,
+            vec![CustomerCommand::AnswerPrompt {
+                capability: Capability::Diagnostics,
+                allow: true
+            }]
+        );
+        let mut view = TerminalView::new(Localizer::new(Language::Es));
+        view.on_event(&prompt(Capability::LogFiles));
+        let out = view.on_line("sí");
+        assert!(matches!(
+            out.commands[..],
+            [CustomerCommand::AnswerPrompt { allow: true, .. }]
+        ));
+        assert!(view.on_line("/nada").lines[0].starts_with("Comando desconocido"));
     }
 }

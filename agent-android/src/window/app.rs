@@ -6,6 +6,8 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
+use lifeline_protocol::i18n::Localizer;
+use lifeline_protocol::tr;
 use tokio::sync::mpsc::error::TryRecvError;
 
 use super::chat_panel::ChatPanel;
@@ -26,10 +28,10 @@ const POLL: Duration = Duration::from_millis(100);
 const MAX_PENDING: usize = 32;
 
 /// The window's title: "Lifeline — Alex support session".
-pub(crate) fn title(technician: Option<&str>) -> String {
+pub(crate) fn title(loc: Localizer, technician: Option<&str>) -> String {
     match technician {
-        Some(name) => format!("Lifeline — {name} support session"),
-        None => "Lifeline — support session".to_owned(),
+        Some(name) => tr!(loc, "window-title-named", who = name),
+        None => tr!(loc, "window-title"),
     }
 }
 
@@ -56,10 +58,6 @@ fn lock(phone: &Mutex<SimPhone>) -> MutexGuard<'_, SimPhone> {
     // A panic elsewhere while holding the phone leaves it usable for drawing.
     phone.lock().unwrap_or_else(PoisonError::into_inner)
 }
-
-/// What the central panel says when the phone is a real one attached by USB.
-pub(crate) const REAL_PHONE_NOTE: &str = "Your phone is connected to this computer by USB: use it \
-     as usual. Your technician sees its screen and controls it only when you allow it here.";
 
 /// The desktop window's app.
 #[derive(Debug)]
@@ -98,17 +96,21 @@ impl WindowApp {
         clock: AgentClock,
         stages: StageReceiver,
     ) -> Self {
+        // The simulated phone's language; for a real phone, the desktop's.
+        let loc = phone
+            .as_ref()
+            .map_or_else(Localizer::system, |p| Localizer::new(lock(p).language()));
         Self {
             phone,
             clock,
             stages: Some(stages),
             session: None,
-            model: SessionModel::new(),
+            model: SessionModel::with_language(loc),
             phone_view: PhoneView::default(),
             chat: ChatPanel::default(),
             pending: VecDeque::new(),
             uploaded: None,
-            title: title(None),
+            title: title(loc, None),
         }
     }
 
@@ -273,27 +275,31 @@ impl WindowApp {
 
 /// The central panel for a real phone: the open question, if any, with its two buttons;
 /// else a note. Returns the customer's answer.
-fn real_phone_ui(ui: &mut egui::Ui, prompt: Option<&ConsentPrompt>) -> Option<CustomerCommand> {
+fn real_phone_ui(
+    ui: &mut egui::Ui,
+    prompt: Option<&ConsentPrompt>,
+    loc: Localizer,
+) -> Option<CustomerCommand> {
     let mut answer = None;
     ui.vertical_centered(|ui| {
         ui.add_space((ui.available_height() * 0.3).max(12.0));
         let Some(prompt) = prompt else {
-            ui.label(egui::RichText::new(REAL_PHONE_NOTE).size(16.0));
+            ui.label(egui::RichText::new(tr!(loc, "window-real-phone-note")).size(16.0));
             return;
         };
-        ui.heading(prompt.title());
+        ui.heading(prompt.title(loc));
         ui.add_space(6.0);
-        ui.label(prompt.body());
+        ui.label(prompt.body(loc));
         ui.add_space(12.0);
         ui.horizontal(|ui| {
             let reply = |allow| CustomerCommand::AnswerPrompt {
                 capability: prompt.capability,
                 allow,
             };
-            if ui.button(prompt.deny_label()).clicked() {
+            if ui.button(prompt.deny_label(loc)).clicked() {
                 answer = Some(reply(false));
             }
-            if ui.button(prompt.allow_label()).clicked() {
+            if ui.button(prompt.allow_label(loc)).clicked() {
                 answer = Some(reply(true));
             }
         });
@@ -311,7 +317,7 @@ impl eframe::App for WindowApp {
             self.leave_and_close(&ctx);
         }
         if let Some(name) = &self.model.technician {
-            let wanted = title(Some(name));
+            let wanted = title(self.model.loc, Some(name));
             if wanted != self.title {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Title(wanted.clone()));
                 self.title = wanted;
@@ -351,7 +357,7 @@ impl eframe::App for WindowApp {
             .frame(egui::Frame::central_panel(ui.style()).fill(egui::Color32::from_gray(232)))
             .show(ui, |ui| match frame_size {
                 Some(frame_size) => input = self.phone_view.ui(ui, frame_size, at, dim),
-                None => answer = real_phone_ui(ui, self.model.prompts.first()),
+                None => answer = real_phone_ui(ui, self.model.prompts.first(), self.model.loc),
             });
         if let Some(answer) = answer {
             self.command(answer);

@@ -5,10 +5,9 @@
 use egui::{Align, Color32, Layout, RichText, ScrollArea, TextEdit};
 
 use super::model::{Author, ChatLine, SessionModel};
+use lifeline_protocol::i18n::Localizer;
 use lifeline_protocol::messages::input::MAX_TEXT_CHARS;
-
-/// The send button's text.
-pub(crate) const SEND_LABEL: &str = "Send";
+use lifeline_protocol::tr;
 
 /// The chat panel's own state: the message being typed.
 #[derive(Debug, Default)]
@@ -30,10 +29,10 @@ impl ChatPanel {
             .stick_to_bottom(true)
             .show(ui, |ui| {
                 if model.lines.is_empty() {
-                    ui.weak("Messages from your technician appear here.");
+                    ui.weak(tr!(model.loc, "window-chat-empty"));
                 }
                 for line in &model.lines {
-                    line_ui(ui, line);
+                    line_ui(ui, line, model.loc);
                 }
             });
         send
@@ -44,8 +43,12 @@ impl ChatPanel {
         let mut send = false;
         ui.add_enabled_ui(live, |ui| {
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                let button = ui.button(SEND_LABEL);
-                let hint = format!("Message {}…", model.technician_or_default());
+                let button = ui.button(tr!(model.loc, "window-send"));
+                let hint = tr!(
+                    model.loc,
+                    "window-chat-hint",
+                    who = model.technician_or_default()
+                );
                 let field = ui.add(
                     TextEdit::singleline(&mut self.draft)
                         .hint_text(hint)
@@ -69,7 +72,7 @@ impl ChatPanel {
     }
 }
 
-fn line_ui(ui: &mut egui::Ui, line: &ChatLine) {
+fn line_ui(ui: &mut egui::Ui, line: &ChatLine, loc: Localizer) {
     match &line.author {
         Author::Notice => {
             ui.vertical_centered(|ui| {
@@ -88,7 +91,7 @@ fn line_ui(ui: &mut egui::Ui, line: &ChatLine) {
         Author::Customer { delivered, .. } => {
             let ticks = if *delivered { "✔✔" } else { "✔" };
             let meta = format!("{}  {ticks}", line.time);
-            bubble(ui, true, "You", &line.text, &meta);
+            bubble(ui, true, &tr!(loc, "window-chat-you"), &line.text, &meta);
         }
     }
 }

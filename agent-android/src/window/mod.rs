@@ -25,6 +25,7 @@ mod waiting;
 
 use std::sync::{Arc, Mutex};
 
+use lifeline_protocol::i18n::Localizer;
 use tokio::sync::mpsc;
 
 use crate::session::{AgentClock, Frontend};
@@ -81,7 +82,7 @@ pub fn run_for_real_phone(clock: AgentClock, stages: StageReceiver) -> Result<()
 fn open(app: impl FnOnce() -> WindowApp + 'static) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(app::title(None))
+            .with_title(app::title(Localizer::system(), None))
             .with_app_id("lifeline-agent")
             .with_inner_size([1100.0, 860.0])
             .with_min_inner_size([640.0, 480.0]),

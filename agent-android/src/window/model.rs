@@ -2,9 +2,12 @@
 //! joining [`Stage`](super::Stage)s become a phase, a status and a chat log. Tested without
 //! a window.
 
+use lifeline_protocol::i18n::Localizer;
 use lifeline_protocol::messages::control::ChatId;
+use lifeline_protocol::tr;
 
 use crate::device::ConsentPrompt;
+use crate::session::wording::file_size;
 use crate::session::{CustomerEvent, SessionStatus};
 
 /// Where the session is, as the window shows it.
@@ -69,6 +72,8 @@ pub struct SessionModel {
     pub status: SessionStatus,
     /// The chat and notices, oldest first.
     pub lines: Vec<ChatLine>,
+    /// The language of what the window says.
+    pub loc: Localizer,
     /// Questions not answered yet, oldest first. The simulated phone shows them on its own
     /// screen; for a real phone attached by USB the window asks them.
     pub prompts: Vec<ConsentPrompt>,
@@ -80,20 +85,17 @@ impl Default for SessionModel {
     }
 }
 
-fn size_text(size: u64) -> String {
-    const MB: u64 = 1024 * 1024;
-    if size >= MB {
-        format!("{:.1} MB", size as f64 / MB as f64)
-    } else {
-        format!("{:.1} kB", size as f64 / 1024.0)
-    }
-}
-
 impl SessionModel {
-    /// Before joining starts.
+    /// Before joining starts, in English.
     pub fn new() -> Self {
+        Self::with_language(Localizer::default())
+    }
+
+    /// Before joining starts, speaking `loc`'s language.
+    pub fn with_language(loc: Localizer) -> Self {
         Self {
-            phase: Phase::Joining("Connecting…".into()),
+            loc,
+            phase: Phase::Joining(tr!(loc, "window-connecting")),
             technician: None,
             session_id: None,
             recorded: false,
@@ -115,8 +117,10 @@ impl SessionModel {
     }
 
     /// The technician's name, or "your technician".
-    pub fn technician_or_default(&self) -> &str {
-        self.technician.as_deref().unwrap_or("your technician")
+    pub fn technician_or_default(&self) -> String {
+        self.technician
+            .clone()
+            .unwrap_or_else(|| tr!(self.loc, "window-your-technician"))
     }
 
     fn push(&mut self, author: Author, text: String, time: &str) {
@@ -149,15 +153,13 @@ impl SessionModel {
                 self.session_id = Some(*session_id);
                 self.recorded = *recorded;
                 self.chat_only = *chat_only;
-                self.notice(format!("{technician} joined the session."), time);
+                let loc = self.loc;
+                self.notice(tr!(loc, "agent-joined", who = technician.as_str()), time);
                 if *recorded {
-                    self.notice("This session is recorded.".into(), time);
+                    self.notice(tr!(loc, "agent-recorded"), time);
                 }
                 if *chat_only {
-                    self.notice(
-                        "This phone cannot share its screen: this is a chat session.".into(),
-                        time,
-                    );
+                    self.notice(tr!(loc, "agent-chat-only"), time);
                 }
             }
             CustomerEvent::Chat { from, text } => {
@@ -192,16 +194,36 @@ impl SessionModel {
             CustomerEvent::Status(status) => self.status = *status,
             CustomerEvent::Notice(text) => self.notice(text.clone(), time),
             CustomerEvent::FileSending { name, size } => {
-                self.notice(format!("Sending {name} ({})…", size_text(*size)), time);
+                let size = file_size(self.loc, *size);
+                let text = tr!(
+                    self.loc,
+                    "agent-file-sending",
+                    name = name.as_str(),
+                    size = size
+                );
+                self.notice(text, time);
             }
             CustomerEvent::FileSent { name, size } => {
-                self.notice(format!("Sent {name} ({}).", size_text(*size)), time);
+                let size = file_size(self.loc, *size);
+                let text = tr!(
+                    self.loc,
+                    "agent-file-sent",
+                    name = name.as_str(),
+                    size = size
+                );
+                self.notice(text, time);
             }
             CustomerEvent::FileFailed { name, reason } => {
-                self.notice(format!("Could not send {name}: {reason}"), time);
+                let text = tr!(
+                    self.loc,
+                    "agent-file-failed",
+                    name = name.as_str(),
+                    reason = reason.to_string()
+                );
+                self.notice(text, time);
             }
             CustomerEvent::Ended { reason, .. } => {
-                let text = format!("Session ended: {reason}.");
+                let text = tr!(self.loc, "agent-ended", reason = reason.to_string());
                 self.notice(text.clone(), time);
                 self.status = SessionStatus::default();
                 self.phase = Phase::Ended(text);
@@ -212,7 +234,8 @@ impl SessionModel {
     /// The session's event stream closed without [`CustomerEvent::Ended`].
     pub fn on_events_closed(&mut self, time: &str) {
         if self.is_live() {
-            let text = "Session ended: the connection was lost.".to_owned();
+            let lost = tr!(self.loc, "agent-connection-lost");
+            let text = tr!(self.loc, "agent-ended", reason = lost);
             self.notice(text.clone(), time);
             self.status = SessionStatus::default();
             self.phase = Phase::Ended(text);
@@ -245,24 +268,31 @@ impl SessionModel {
     pub fn status_line(&self) -> String {
         match &self.phase {
             Phase::Joining(detail) => detail.clone(),
-            Phase::Waiting => format!("Waiting for {}…", self.technician_or_default()),
-            Phase::Failed(reason) => format!("Could not join: {reason}"),
+            Phase::Waiting => tr!(
+                self.loc,
+                "window-status-waiting",
+                who = self.technician_or_default()
+            ),
+            Phase::Failed(reason) => {
+                tr!(self.loc, "window-status-failed", reason = reason.as_str())
+            }
             Phase::Ended(text) => text.clone(),
             Phase::Live => {
                 let s = self.status;
+                let loc = self.loc;
                 let sharing = if self.chat_only {
-                    "Chat only"
+                    tr!(loc, "window-status-chat-only")
                 } else if s.sharing {
-                    "Sharing your screen"
+                    tr!(loc, "window-status-sharing")
                 } else if s.paused {
-                    "Sharing paused"
+                    tr!(loc, "window-status-paused")
                 } else {
-                    "Screen not shared"
+                    tr!(loc, "window-status-not-shared")
                 };
                 let control = if s.control_granted {
-                    "control allowed"
+                    tr!(loc, "window-status-control")
                 } else {
-                    "no control"
+                    tr!(loc, "window-status-no-control")
                 };
                 format!("{sharing} · {control}")
             }

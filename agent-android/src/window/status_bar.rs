@@ -2,16 +2,10 @@
 //! customer's buttons — pause or resume sharing, stop control, exit, and close once over.
 
 use egui::{Align, Color32, Layout, RichText};
+use lifeline_protocol::tr;
 
 use super::model::{Phase, SessionModel};
 use crate::session::CustomerCommand;
-
-/// The buttons' texts (tests click them by these).
-pub(crate) const PAUSE: &str = "Pause sharing";
-pub(crate) const RESUME: &str = "Resume sharing";
-pub(crate) const STOP_CONTROL: &str = "Stop control";
-pub(crate) const EXIT: &str = "Exit session";
-pub(crate) const CLOSE: &str = "Close window";
 
 /// What the customer asked for in the bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,12 +38,12 @@ pub(crate) fn ui(ui: &mut egui::Ui, model: &SessionModel) -> Option<BarAction> {
 
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if model.is_over() {
-                if ui.button(CLOSE).clicked() {
+                if ui.button(tr!(model.loc, "window-close")).clicked() {
                     action = Some(BarAction::Close);
                 }
                 return;
             }
-            if ui.button(EXIT).clicked() {
+            if ui.button(tr!(model.loc, "window-exit")).clicked() {
                 action = Some(if model.is_live() {
                     BarAction::Command(CustomerCommand::Exit)
                 } else {
@@ -62,16 +56,19 @@ pub(crate) fn ui(ui: &mut egui::Ui, model: &SessionModel) -> Option<BarAction> {
             }
             let s = model.status;
             if ui
-                .add_enabled(s.control_granted, egui::Button::new(STOP_CONTROL))
-                .on_hover_text("The technician can no longer tap or type on your phone")
+                .add_enabled(
+                    s.control_granted,
+                    egui::Button::new(tr!(model.loc, "window-stop-control")),
+                )
+                .on_hover_text(tr!(model.loc, "window-stop-control-tip"))
                 .clicked()
             {
                 action = Some(BarAction::Command(CustomerCommand::StopControl));
             }
             let (label, paused) = if s.paused {
-                (RESUME, false)
+                (tr!(model.loc, "window-resume"), false)
             } else {
-                (PAUSE, true)
+                (tr!(model.loc, "window-pause"), true)
             };
             if ui
                 .add_enabled(s.screen_granted, egui::Button::new(label))

@@ -1,6 +1,8 @@
 //! What admins manage through the relay's API: portals (policy per capability, code
 //! lifetime, pending limit, chat requests) and user accounts.
 
+use lifeline_protocol::i18n::Localizer;
+use lifeline_protocol::tr;
 use serde::{Deserialize, Serialize};
 
 use super::codes::PortalInfo;
@@ -22,12 +24,12 @@ impl PolicyLevel {
     /// Every level.
     pub const ALL: [PolicyLevel; 3] = [Self::Ask, Self::Notify, Self::Off];
 
-    /// A word for the menu.
-    pub fn label(self) -> &'static str {
+    /// A word for the menu, in `loc`'s language.
+    pub fn label(self, loc: Localizer) -> String {
         match self {
-            Self::Ask => "ask",
-            Self::Notify => "notify",
-            Self::Off => "off",
+            Self::Ask => tr!(loc, "admin-policy-ask"),
+            Self::Notify => tr!(loc, "admin-policy-notify"),
+            Self::Off => tr!(loc, "admin-policy-off"),
         }
     }
 }

@@ -4,7 +4,9 @@
 use std::time::Duration;
 
 use lifeline_protocol::SessionCode;
+use lifeline_protocol::i18n::Localizer;
 use lifeline_protocol::messages::UnixMillis;
+use lifeline_protocol::tr;
 use serde::Deserialize;
 
 /// Where a code stands, as the relay reports it.
@@ -24,14 +26,14 @@ pub enum CodeState {
 }
 
 impl CodeState {
-    /// A word for the list.
-    pub fn label(self) -> &'static str {
+    /// A word for the list, in `loc`'s language.
+    pub fn label(self, loc: Localizer) -> String {
         match self {
-            Self::Pending => "pending",
-            Self::Active => "in session",
-            Self::Ended => "ended",
-            Self::Expired => "expired",
-            Self::Cancelled => "cancelled",
+            Self::Pending => tr!(loc, "codes-state-pending"),
+            Self::Active => tr!(loc, "codes-state-active"),
+            Self::Ended => tr!(loc, "codes-state-ended"),
+            Self::Expired => tr!(loc, "codes-state-expired"),
+            Self::Cancelled => tr!(loc, "codes-state-cancelled"),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Where each capability stands in a session, as the technician sees it.
 
 use lifeline_protocol::consent::{Capability, CapabilitySet, Policy, PortalPolicy};
+use lifeline_protocol::i18n::Localizer;
+use lifeline_protocol::tr;
 
 /// One capability's state on the technician's side.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,18 +42,18 @@ impl ConsentView {
         )
     }
 
-    /// Words for the status line.
-    pub fn label(&self) -> String {
+    /// Words for the status line, in `loc`'s language.
+    pub fn label(&self, loc: Localizer) -> String {
         match self {
-            Self::Unsupported => "not supported by this phone".into(),
-            Self::Off => "off for this portal".into(),
-            Self::NotRequested => "not requested".into(),
-            Self::Asking => "waiting for the customer".into(),
-            Self::Granted { by_policy: true } => "allowed by policy".into(),
-            Self::Granted { by_policy: false } => "allowed".into(),
-            Self::Denied => "declined".into(),
-            Self::Revoked => "withdrawn".into(),
-            Self::Refused(reason) => format!("refused: {reason}"),
+            Self::Unsupported => tr!(loc, "consent-state-unsupported"),
+            Self::Off => tr!(loc, "consent-state-off"),
+            Self::NotRequested => tr!(loc, "consent-state-not-asked"),
+            Self::Asking => tr!(loc, "consent-state-asking"),
+            Self::Granted { by_policy: true } => tr!(loc, "consent-state-by-policy"),
+            Self::Granted { by_policy: false } => tr!(loc, "consent-state-granted"),
+            Self::Denied => tr!(loc, "consent-state-denied"),
+            Self::Revoked => tr!(loc, "consent-state-revoked"),
+            Self::Refused(reason) => tr!(loc, "consent-state-refused", reason = reason.as_str()),
         }
     }
 }
@@ -161,8 +163,13 @@ mod tests {
         assert_eq!(board.get(Capability::RemoteControl), &ConsentView::Revoked);
         assert!(board.get(Capability::ScreenView).can_request());
         assert_eq!(
-            ConsentView::Refused("no".into()).label(),
+            ConsentView::Refused("no".into()).label(Localizer::default()),
             "refused: no".to_owned()
+        );
+        assert_eq!(
+            ConsentView::Refused("no".into())
+                .label(Localizer::new(lifeline_protocol::i18n::Language::Fr)),
+            "refusé : no".to_owned()
         );
     }
 }

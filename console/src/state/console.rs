@@ -4,7 +4,9 @@
 use std::time::{Duration, Instant};
 
 use lifeline_protocol::SessionCode;
+use lifeline_protocol::i18n::Localizer;
 use lifeline_protocol::messages::UnixMillis;
+use lifeline_protocol::tr;
 
 use super::admin::UserInfo;
 use super::codes::{CodeBook, CodeState, PortalInfo, PortalRequest};
@@ -81,6 +83,9 @@ pub struct ConsoleState {
     pub notices: Vec<Notice>,
     /// The demo phone, in `--demo` mode.
     pub demo: DemoStatus,
+    /// The language of the text the state writes (transcript events); see
+    /// [`ConsoleState::set_language`].
+    pub loc: Localizer,
 }
 
 impl ConsoleState {
@@ -99,6 +104,17 @@ impl ConsoleState {
             sessions: Vec::new(),
             notices: Vec::new(),
             demo: DemoStatus::Off,
+            loc: Localizer::default(),
+        }
+    }
+
+    /// Writes what comes next in `loc`'s language (what is already written stays).
+    pub fn set_language(&mut self, loc: Localizer) {
+        if self.loc != loc {
+            self.loc = loc;
+            for session in &mut self.sessions {
+                session.loc = loc;
+            }
         }
     }
 
@@ -156,7 +172,9 @@ impl ConsoleState {
             return false;
         }
         let identifier = self.codes.get(code).and_then(|c| c.identifier.clone());
-        self.sessions.push(SessionState::new(code, identifier));
+        let mut session = SessionState::new(code, identifier);
+        session.loc = self.loc;
+        self.sessions.push(session);
         true
     }
 
@@ -182,7 +200,13 @@ impl ConsoleState {
                     }
                     SessionEvent::Failed(reason) => {
                         let reason = reason.clone();
-                        self.notify(format!("Session {code}: {reason}"), true, instant);
+                        let text = tr!(
+                            self.loc,
+                            "notice-session-failed",
+                            code = code.to_string(),
+                            reason = reason
+                        );
+                        self.notify(text, true, instant);
                     }
                     _ => {}
                 }
@@ -200,11 +224,8 @@ impl ConsoleState {
                 self.local_relay = Some((url, fingerprint));
             }
             ServerEvent::LocalRelayFailed(reason) => {
-                self.notify(
-                    format!("The local server could not start: {reason}"),
-                    true,
-                    instant,
-                );
+                let text = tr!(self.loc, "notice-local-failed", reason = reason.as_str());
+                self.notify(text, true, instant);
                 self.status = ServerStatus::Failed(reason);
             }
             ServerEvent::SignedIn(account) => {
@@ -224,17 +245,15 @@ impl ConsoleState {
             }
             ServerEvent::Codes(codes) => self.codes.replace(codes),
             ServerEvent::CodeCreated(code) => {
-                self.notify(
-                    format!("Code {} created.", code.display_code()),
-                    false,
-                    instant,
-                );
+                let text = tr!(self.loc, "notice-code-created", code = code.display_code());
+                self.notify(text, false, instant);
                 self.codes.upsert(code);
             }
             ServerEvent::CodeUpdated(code) => self.codes.upsert(code),
             ServerEvent::Portals(portals) => self.portals = portals,
             ServerEvent::PortalSaved(portal) => {
-                self.notify(format!("Portal {} saved.", portal.name), false, instant);
+                let text = tr!(self.loc, "notice-portal-saved", name = portal.name.as_str());
+                self.notify(text, false, instant);
                 match self.portals.iter_mut().find(|p| p.id == portal.id) {
                     Some(slot) => *slot = portal,
                     None => self.portals.push(portal),
@@ -244,7 +263,12 @@ impl ConsoleState {
             ServerEvent::UserSaved(user) => match self.users.iter_mut().find(|u| u.id == user.id) {
                 Some(slot) => *slot = user,
                 None => {
-                    self.notify(format!("Account {} created.", user.name), false, instant);
+                    let text = tr!(
+                        self.loc,
+                        "notice-account-created",
+                        name = user.name.as_str()
+                    );
+                    self.notify(text, false, instant);
                     self.users.push(user);
                 }
             },

@@ -1,34 +1,28 @@
 //! The message that invites a customer: for the clipboard and as a `mailto:` link.
 
+use lifeline_protocol::i18n::Localizer;
+use lifeline_protocol::tr;
+
 use super::codes::CodeEntry;
 
 /// The email subject.
-pub fn subject() -> String {
-    "Your remote support session".to_owned()
+pub fn subject(loc: Localizer) -> String {
+    tr!(loc, "invite-subject")
 }
 
 /// The email body: the link, the code, and how to join.
-pub fn body(entry: &CodeEntry) -> String {
+pub fn body(entry: &CodeEntry, loc: Localizer) -> String {
     let greeting = match entry.identifier.as_deref().map(str::trim) {
-        Some(name) if !name.is_empty() => format!("Hello {name},"),
-        _ => "Hello,".to_owned(),
+        Some(name) if !name.is_empty() => tr!(loc, "invite-hello-named", name = name),
+        _ => tr!(loc, "invite-hello"),
     };
-    format!(
-        "{greeting}\n\n\
-         To start the support session, open this link on your Android phone:\n\
-         {url}\n\n\
-         If the Lifeline app is already installed you can also open it and enter this code:\n\
-         {code}\n\n\
-         How to join:\n\
-         1. Open the link (or the app) on your phone.\n\
-         2. Install the Lifeline app if you are asked to.\n\
-         3. Enter your name and tap Join. You will see a chat with your technician.\n\
-         4. Your technician will ask before seeing or controlling your screen; you can stop\n\
-         \x20  sharing at any time.\n\n\
-         The code works once and expires if nobody joins in time.\n",
-        url = entry.url,
-        code = entry.display_code(),
-    )
+    let text = tr!(
+        loc,
+        "invite-body",
+        url = entry.url.as_str(),
+        code = entry.display_code()
+    );
+    format!("{greeting}\n\n{text}\n")
 }
 
 /// Percent-encodes everything but unreserved characters (RFC 3986), as `mailto:` wants.
@@ -46,18 +40,19 @@ fn encode(text: &str) -> String {
 
 /// `mailto:?subject=…&body=…`, for the technician's mail client (the recipient is typed
 /// there).
-pub fn mailto(entry: &CodeEntry) -> String {
+pub fn mailto(entry: &CodeEntry, loc: Localizer) -> String {
     // Mail clients expect CRLF line breaks in a mailto body.
-    let body = body(entry).replace('\n', "\r\n");
+    let body = body(entry, loc).replace('\n', "\r\n");
     format!(
         "mailto:?subject={}&body={}",
-        encode(&subject()),
+        encode(&subject(loc)),
         encode(&body)
     )
 }
 
 #[cfg(test)]
 mod tests {
+    use lifeline_protocol::i18n::Language;
     use lifeline_protocol::messages::UnixMillis;
 
     use super::*;
@@ -79,17 +74,24 @@ mod tests {
 
     #[test]
     fn body_has_link_code_and_steps() {
-        let text = body(&entry(Some("Marie")));
+        let en = Localizer::new(Language::En);
+        let text = body(&entry(Some("Marie")), en);
         assert!(text.starts_with("Hello Marie,"));
         assert!(text.contains("https://relay.example:8443/join/123456789"));
         assert!(text.contains("123 456 789"));
         assert!(text.contains("How to join"));
-        assert!(body(&entry(Some("  "))).starts_with("Hello,"));
+        assert!(body(&entry(Some("  ")), en).starts_with("Hello,"));
+        let fr = body(&entry(Some("Marie")), Localizer::new(Language::Fr));
+        assert!(fr.starts_with("Bonjour Marie,"), "{fr}");
+        assert!(fr.contains("123 456 789") && fr.contains("Comment rejoindre"));
+        let es = body(&entry(None), Localizer::new(Language::Es));
+        assert!(es.starts_with("Hola:"), "{es}");
+        assert!(es.contains("https://relay.example:8443/join/123456789"));
     }
 
     #[test]
     fn mailto_is_fully_encoded() {
-        let link = mailto(&entry(None));
+        let link = mailto(&entry(None), Localizer::new(Language::En));
         assert!(link.starts_with("mailto:?subject=Your%20remote%20support%20session&body="));
         assert!(link.contains("https%3A%2F%2Frelay.example%3A8443%2Fjoin%2F123456789"));
         assert!(link.contains("%0D%0A"));

@@ -4,9 +4,11 @@ use std::time::Instant;
 
 use lifeline_protocol::SessionCode;
 use lifeline_protocol::consent::{Capability, CapabilitySet, PortalPolicy};
+use lifeline_protocol::i18n::Localizer;
 use lifeline_protocol::messages::control::{ChatError, ChatMessage, ControlMessage};
 use lifeline_protocol::messages::handshake::DeviceSummary;
 use lifeline_protocol::messages::{Party, UnixMillis};
+use lifeline_protocol::tr;
 
 use super::consent::{ConsentBoard, ConsentView};
 use super::diagnostics::DiagnosticsView;
@@ -66,6 +68,18 @@ pub struct SessionState {
     pub view_paused: bool,
     /// The text being typed in the chat box.
     pub draft: String,
+    /// The language of the events written to the transcript.
+    pub loc: Localizer,
+}
+
+/// The word a message selects on for a capability.
+fn cap_key(cap: Capability) -> &'static str {
+    match cap {
+        Capability::ScreenView => "screen",
+        Capability::RemoteControl => "control",
+        Capability::Diagnostics => "diagnostics",
+        Capability::LogFiles => "logs",
+    }
 }
 
 impl SessionState {
@@ -89,6 +103,7 @@ impl SessionState {
             sharing_paused: false,
             view_paused: false,
             draft: String::new(),
+            loc: Localizer::default(),
         }
     }
 
@@ -160,24 +175,32 @@ impl SessionState {
                 }
                 self.consent = ConsentBoard::new(CapabilitySet::ALL, &self.policy);
                 if self.recorded {
-                    self.transcript
-                        .event(now, Tone::Info, "This session is recorded.");
+                    let text = tr!(self.loc, "event-recorded");
+                    self.transcript.event(now, Tone::Info, text);
                 }
             }
             SessionEvent::PeerJoined { name, device } => {
-                let mut text = format!("{name} joined");
-                if let Some(d) = &device {
-                    text.push_str(&format!(
-                        " from a {} {} (Android {})",
-                        d.manufacturer, d.model, d.android_version
-                    ));
-                    self.consent = ConsentBoard::new(d.capabilities, &self.policy);
-                    if d.capabilities.is_chat_only() {
-                        text.push_str(
-                            "; this phone cannot share its screen, so the session is chat-only",
-                        );
+                let loc = self.loc;
+                let text = match &device {
+                    Some(d) => {
+                        self.consent = ConsentBoard::new(d.capabilities, &self.policy);
+                        let chat_only = if d.capabilities.is_chat_only() {
+                            "yes"
+                        } else {
+                            "no"
+                        };
+                        tr!(
+                            loc,
+                            "event-joined-from",
+                            name = name.as_str(),
+                            make = d.manufacturer.as_str(),
+                            model = d.model.as_str(),
+                            version = d.android_version.as_str(),
+                            chat_only = chat_only
+                        )
                     }
-                }
+                    None => tr!(loc, "event-joined", name = name.as_str()),
+                };
                 self.transcript.event(now, Tone::Good, text);
                 self.customer = Some(name);
                 self.device = device;
@@ -198,7 +221,7 @@ impl SessionState {
                     self.transcript.event(
                         now,
                         Tone::Warning,
-                        format!("The screen stopped: {reason}"),
+                        tr!(self.loc, "event-screen-stopped", reason = reason),
                     );
                 }
             }
@@ -216,9 +239,11 @@ impl SessionState {
                 self.transcript.event(
                     now,
                     Tone::Good,
-                    format!(
-                        "Received {name} (SHA-256 verified), saved to {}",
-                        path.display()
+                    tr!(
+                        self.loc,
+                        "event-file-received",
+                        name = name,
+                        path = path.display().to_string()
                     ),
                 );
                 self.transfers.saved(file_id, path);
@@ -227,21 +252,21 @@ impl SessionState {
                 self.transcript.event(
                     now,
                     Tone::Bad,
-                    format!("A file could not be received: {reason}"),
+                    tr!(self.loc, "event-file-failed", reason = reason.as_str()),
                 );
                 self.transfers.failed(file_id, reason);
             }
             SessionEvent::Saved(path) => {
-                self.transcript
-                    .event(now, Tone::Info, format!("Saved {}", path.display()));
+                let text = tr!(self.loc, "event-saved", path = path.display().to_string());
+                self.transcript.event(now, Tone::Info, text);
             }
             SessionEvent::PeerLeft { clean } => {
                 let text = if clean {
-                    "The customer left the session."
+                    tr!(self.loc, "event-customer-left")
                 } else {
-                    "The customer's connection was lost."
+                    tr!(self.loc, "event-connection-lost")
                 };
-                self.end(now, text.to_owned());
+                self.end(now, text);
             }
             SessionEvent::Ended(reason) => self.end(now, reason),
             SessionEvent::Failed(reason) => {
@@ -264,10 +289,11 @@ impl SessionState {
         {
             self.transcript.event(now, Tone::Bad, reason.clone());
         }
-        self.transcript.fail_undelivered("the session ended");
-        self.transfers.fail_unfinished("the session ended");
+        let ended = tr!(self.loc, "reason-session-ended");
+        self.transcript.fail_undelivered(&ended);
+        self.transfers.fail_unfinished(&ended);
         if self.diagnostics == DiagnosticsView::Waiting {
-            self.diagnostics = DiagnosticsView::Refused("the session ended".into());
+            self.diagnostics = DiagnosticsView::Refused(ended);
         }
         self.video.stream = None;
         self.phase = Phase::Ended(reason);
@@ -280,13 +306,13 @@ impl SessionState {
                 if *capability == Capability::Diagnostics {
                     self.diagnostics = DiagnosticsView::Waiting;
                 }
-                format!("Asked the customer for {capability}.")
+                tr!(self.loc, "event-asked", capability = cap_key(*capability))
             }
             ControlMessage::DiagnosticsRequest => {
                 self.diagnostics = DiagnosticsView::Waiting;
-                "Asked for device information.".to_owned()
+                tr!(self.loc, "event-asked-diagnostics")
             }
-            ControlMessage::LogRequest => "Asked for log files.".to_owned(),
+            ControlMessage::LogRequest => tr!(self.loc, "event-asked-logs"),
             _ => return,
         };
         self.transcript.event(now, Tone::Info, text);
@@ -307,28 +333,22 @@ impl SessionState {
                 granted,
                 by_policy,
             } => {
+                let loc = self.loc;
+                let cap = cap_key(capability);
                 let (view, tone, text) = if granted {
-                    let how = if by_policy {
-                        " (allowed by the portal's policy; the customer was told)"
+                    let text = if by_policy {
+                        tr!(loc, "event-allowed-by-policy", capability = cap)
                     } else {
-                        ""
+                        tr!(loc, "event-allowed", capability = cap)
                     };
-                    (
-                        ConsentView::Granted { by_policy },
-                        Tone::Good,
-                        format!("The customer allowed {capability}{how}."),
-                    )
+                    (ConsentView::Granted { by_policy }, Tone::Good, text)
                 } else {
-                    (
-                        ConsentView::Denied,
-                        Tone::Warning,
-                        format!("The customer declined {capability}."),
-                    )
+                    let text = tr!(loc, "event-declined", capability = cap);
+                    (ConsentView::Denied, Tone::Warning, text)
                 };
                 if !granted && capability == Capability::Diagnostics {
-                    self.diagnostics = DiagnosticsView::Refused(
-                        "the customer declined to share device information".into(),
-                    );
+                    self.diagnostics =
+                        DiagnosticsView::Refused(tr!(loc, "reason-declined-diagnostics"));
                 }
                 self.consent.set(capability, view);
                 self.transcript.event(now, tone, text);
@@ -338,7 +358,7 @@ impl SessionState {
                 self.transcript.event(
                     now,
                     Tone::Warning,
-                    format!("The customer withdrew {capability}."),
+                    tr!(self.loc, "event-withdrew", capability = cap_key(capability)),
                 );
             }
             ControlMessage::Refused { capability, reason } => {
@@ -349,40 +369,55 @@ impl SessionState {
                 if capability == Capability::Diagnostics {
                     self.diagnostics = DiagnosticsView::Refused(reason.clone());
                 }
-                self.transcript
-                    .event(now, Tone::Warning, format!("Refused: {reason}."));
+                let text = tr!(self.loc, "event-refused", reason = reason.as_str());
+                self.transcript.event(now, Tone::Warning, text);
             }
             ControlMessage::SharingPaused { paused } => {
                 self.sharing_paused = paused;
                 let text = if paused {
-                    "The customer paused screen sharing."
+                    tr!(self.loc, "event-paused")
                 } else {
-                    "The customer resumed screen sharing."
+                    tr!(self.loc, "event-resumed")
                 };
                 self.transcript.event(now, Tone::Warning, text);
             }
             ControlMessage::DiagnosticsReport(report) => {
                 self.diagnostics = DiagnosticsView::Report { at: now, report };
-                self.transcript
-                    .event(now, Tone::Good, "Device information received.");
+                let text = tr!(self.loc, "event-diagnostics-received");
+                self.transcript.event(now, Tone::Good, text);
             }
             ControlMessage::FileOffer(header) => {
                 self.transcript.event(
                     now,
                     Tone::Info,
-                    format!(
-                        "The phone is sending {} ({}).",
-                        header.name,
-                        super::diagnostics::human_bytes(header.size)
+                    tr!(
+                        self.loc,
+                        "event-file-offer",
+                        name = header.name.as_str(),
+                        size = super::diagnostics::human_bytes(header.size, self.loc)
                     ),
                 );
                 self.transfers.offered(&header);
             }
             ControlMessage::SessionEnd { by, reason } => {
                 let text = match by {
-                    Party::Customer => format!("The customer ended the session: {reason}."),
-                    Party::Technician => format!("The session was ended: {reason}."),
-                    Party::Relay => format!("The server ended the session: {reason}."),
+                    Party::Customer => {
+                        tr!(
+                            self.loc,
+                            "event-ended-customer",
+                            reason = reason.to_string()
+                        )
+                    }
+                    Party::Technician => {
+                        tr!(
+                            self.loc,
+                            "event-ended-technician",
+                            reason = reason.to_string()
+                        )
+                    }
+                    Party::Relay => {
+                        tr!(self.loc, "event-ended-server", reason = reason.to_string())
+                    }
                 };
                 self.end(now, text);
             }

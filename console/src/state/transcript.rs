@@ -1,8 +1,10 @@
 //! A session's transcript: chat messages with their delivery state, and system events
 //! (joined, consent asked / granted / denied, files received, customer left) inline.
 
+use lifeline_protocol::i18n::Localizer;
 use lifeline_protocol::messages::control::{ChatError, ChatId, ChatMessage};
 use lifeline_protocol::messages::{Party, UnixMillis};
+use lifeline_protocol::tr;
 
 /// How far an outgoing chat message got.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,13 +20,13 @@ pub enum Delivery {
 }
 
 impl Delivery {
-    /// A short mark for the transcript.
-    pub fn mark(&self) -> &'static str {
+    /// A short mark for the transcript, in `loc`'s language.
+    pub fn mark(&self, loc: Localizer) -> String {
         match self {
-            Self::Sending => "sending…",
-            Self::Sent => "sent",
-            Self::Delivered => "delivered",
-            Self::Failed(_) => "not sent",
+            Self::Sending => tr!(loc, "chat-sending"),
+            Self::Sent => tr!(loc, "chat-sent"),
+            Self::Delivered => tr!(loc, "chat-delivered"),
+            Self::Failed(_) => tr!(loc, "chat-not-sent"),
         }
     }
 }

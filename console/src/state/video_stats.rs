@@ -3,7 +3,9 @@
 use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
+use lifeline_protocol::i18n::Localizer;
 use lifeline_protocol::messages::video::{Codec, Rotation, StreamStart};
+use lifeline_protocol::tr;
 
 /// Frames and bytes are counted over this window.
 const WINDOW: Duration = Duration::from_secs(1);
@@ -60,24 +62,25 @@ impl VideoStats {
     }
 
     /// The status line: `fps 30 · RTT 12 ms · 850 kbit/s · tiles 1080×2400`.
-    pub fn summary(&mut self, now: Instant) -> String {
+    pub fn summary(&mut self, now: Instant, loc: Localizer) -> String {
         let fps = self.fps(now);
         let kbps = self.kbps(now);
         let rtt = self
             .rtt
             .map(|r| {
                 let ms = r.as_secs_f64() * 1000.0;
-                if ms < 10.0 {
-                    format!("{ms:.1} ms")
-                } else {
-                    format!("{ms:.0} ms")
-                }
+                let decimals = if ms < 10.0 { 1 } else { 0 };
+                tr!(loc, "video-ms", ms = loc.number(ms, decimals))
             })
             .unwrap_or_else(|| "—".into());
         let rate = if kbps >= 1000.0 {
-            format!("{:.1} Mbit/s", kbps / 1000.0)
+            tr!(
+                loc,
+                "video-mbps",
+                rate = loc.number(f64::from(kbps) / 1000.0, 1)
+            )
         } else {
-            format!("{kbps:.0} kbit/s")
+            tr!(loc, "video-kbps", rate = loc.number(f64::from(kbps), 0))
         };
         let stream = match self.stream {
             Some(s) => {
@@ -85,16 +88,27 @@ impl VideoStats {
                     Codec::Tiles => "tiles",
                     Codec::H264 => "H.264",
                 };
-                let turned = match s.rotation {
-                    Rotation::Deg0 => "",
-                    Rotation::Deg90 | Rotation::Deg270 => " (landscape)",
-                    Rotation::Deg180 => " (upside down)",
-                };
-                format!("{codec} {}×{}{turned}", s.width, s.height)
+                let size = format!("{}×{}", s.width, s.height);
+                match s.rotation {
+                    Rotation::Deg0 => tr!(loc, "video-stream", codec = codec, size = size),
+                    Rotation::Deg90 | Rotation::Deg270 => {
+                        tr!(loc, "video-stream-landscape", codec = codec, size = size)
+                    }
+                    Rotation::Deg180 => {
+                        tr!(loc, "video-stream-upside-down", codec = codec, size = size)
+                    }
+                }
             }
-            None => "no video".into(),
+            None => tr!(loc, "video-none"),
         };
-        format!("{fps:.0} fps · RTT {rtt} · {rate} · {stream}")
+        tr!(
+            loc,
+            "video-summary",
+            fps = loc.number(f64::from(fps), 0),
+            rtt = rtt,
+            rate = rate,
+            stream = stream
+        )
     }
 }
 
@@ -122,7 +136,8 @@ mod tests {
     fn summary_reads_well() {
         let t0 = Instant::now();
         let mut stats = VideoStats::default();
-        assert_eq!(stats.summary(t0), "0 fps · RTT — · 0 kbit/s · no video");
+        let en = Localizer::default();
+        assert_eq!(stats.summary(t0, en), "0 fps · RTT — · 0 kbit/s · no video");
         stats.started(StreamStart {
             codec: Codec::Tiles,
             width: 1080,
@@ -131,15 +146,20 @@ mod tests {
         });
         stats.rtt = Some(Duration::from_micros(1_450));
         assert!(
-            stats.summary(t0).contains("RTT 1.4 ms"),
+            stats.summary(t0, en).contains("RTT 1.4 ms"),
             "{}",
-            stats.summary(t0)
+            stats.summary(t0, en)
         );
         stats.rtt = Some(Duration::from_millis(12));
         stats.frame(t0, 250_000);
         assert_eq!(
-            stats.summary(t0),
+            stats.summary(t0, en),
             "1 fps · RTT 12 ms · 2.0 Mbit/s · tiles 1080×2400"
+        );
+        let fr = Localizer::new(lifeline_protocol::i18n::Language::Fr);
+        assert_eq!(
+            stats.summary(t0, fr),
+            "1 i/s · RTT 12 ms · 2,0 Mbit/s · tiles 1080×2400"
         );
     }
 }

@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 
 use egui::{DragValue, Grid, RichText, ScrollArea, TextEdit};
+use lifeline_protocol::tr;
 
+use super::header::role_label;
 use super::theme;
 use crate::net::Command;
 use crate::state::ConsoleState;
@@ -30,12 +32,13 @@ fn policy_ui(
     id: impl std::hash::Hash + std::fmt::Debug,
     level: &mut PolicyLevel,
 ) {
+    let loc = super::lang::loc(ui.ctx());
     egui::ComboBox::from_id_salt(id)
-        .selected_text(level.label())
-        .width(80.0)
+        .selected_text(level.label(loc))
+        .width(90.0)
         .show_ui(ui, |ui| {
             for choice in PolicyLevel::ALL {
-                ui.selectable_value(level, choice, choice.label());
+                ui.selectable_value(level, choice, choice.label(loc));
             }
         });
 }
@@ -51,7 +54,7 @@ fn portal_fields_ui(ui: &mut egui::Ui, key: &str, draft: &mut PortalDraft) {
     ui.add(
         DragValue::new(&mut minutes)
             .range(1..=24 * 60)
-            .suffix(" min"),
+            .suffix(tr!(super::lang::loc(ui.ctx()), "admin-minutes-suffix")),
     );
     draft.code_lifetime_secs = minutes * 60;
     ui.add(DragValue::new(&mut draft.max_pending_codes).range(1..=100));
@@ -61,14 +64,15 @@ fn portal_fields_ui(ui: &mut egui::Ui, key: &str, draft: &mut PortalDraft) {
 /// The window; returns the commands to send.
 pub fn admin_ui(ui: &mut egui::Ui, state: &ConsoleState, form: &mut AdminForm) -> Vec<Command> {
     let mut commands = Vec::new();
+    let loc = super::lang::loc(ui.ctx());
     ScrollArea::vertical()
         .id_salt("admin-scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.heading("Admin");
+                ui.heading(tr!(loc, "admin-title"));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button("⟳ Reload").clicked() {
+                    if ui.button(tr!(loc, "admin-reload")).clicked() {
                         form.drafts.clear();
                         commands.push(Command::LoadAdmin);
                     }
@@ -77,8 +81,8 @@ pub fn admin_ui(ui: &mut egui::Ui, state: &ConsoleState, form: &mut AdminForm) -
             ui.add_space(6.0);
             theme::card(ui).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(RichText::new("Portals").strong());
-                ui.weak("ask: the customer approves each request · notify: allowed, the customer is told · off: never");
+                ui.label(RichText::new(tr!(loc, "admin-portals")).strong());
+                ui.weak(tr!(loc, "admin-policy-help"));
                 ui.add_space(4.0);
                 Grid::new("portals-grid")
                     .num_columns(10)
@@ -86,16 +90,16 @@ pub fn admin_ui(ui: &mut egui::Ui, state: &ConsoleState, form: &mut AdminForm) -
                     .spacing([10.0, 6.0])
                     .show(ui, |ui| {
                         for title in [
-                            "Portal",
-                            "Screen view",
-                            "Control",
-                            "Diagnostics",
-                            "Log files",
-                            "Code lifetime",
-                            "Pending codes",
-                            "Chat requests",
-                            "",
-                            "",
+                            tr!(loc, "admin-column-portal"),
+                            tr!(loc, "admin-column-screen"),
+                            tr!(loc, "admin-column-control"),
+                            tr!(loc, "admin-column-diagnostics"),
+                            tr!(loc, "admin-column-logs"),
+                            tr!(loc, "admin-column-lifetime"),
+                            tr!(loc, "admin-column-pending"),
+                            tr!(loc, "admin-column-requests"),
+                            String::new(),
+                            String::new(),
                         ] {
                             ui.label(RichText::new(title).small().weak());
                         }
@@ -108,13 +112,16 @@ pub fn admin_ui(ui: &mut egui::Ui, state: &ConsoleState, form: &mut AdminForm) -
                             ui.label(&portal.name).on_hover_text(&portal.page_url);
                             portal_fields_ui(ui, &portal.slug, draft);
                             let changed = draft.differs_from(portal);
-                            if ui.add_enabled(changed, egui::Button::new("Save")).clicked() {
+                            if ui
+                                .add_enabled(changed, egui::Button::new(tr!(loc, "admin-save")))
+                                .clicked()
+                            {
                                 commands.push(Command::SavePortal {
                                     id: Some(portal.id),
                                     draft: draft.clone(),
                                 });
                             }
-                            if changed && ui.button("Undo").clicked() {
+                            if changed && ui.button(tr!(loc, "admin-undo")).clicked() {
                                 *draft = PortalDraft::from(portal);
                             }
                             ui.end_row();
@@ -122,20 +129,27 @@ pub fn admin_ui(ui: &mut egui::Ui, state: &ConsoleState, form: &mut AdminForm) -
                     });
                 ui.add_space(8.0);
                 ui.separator();
-                ui.label(RichText::new("New portal").strong());
+                ui.label(RichText::new(tr!(loc, "admin-new-portal")).strong());
                 ui.horizontal_wrapped(|ui| {
-                    let label = ui.label("Name");
+                    let label = ui.label(tr!(loc, "admin-name"));
                     ui.add(TextEdit::singleline(&mut form.new_portal.name).desired_width(160.0))
                         .labelled_by(label.id);
-                    let label = ui.label("Slug");
+                    let label = ui.label(tr!(loc, "admin-slug"));
                     ui.add(
                         TextEdit::singleline(&mut form.new_portal.slug)
-                            .hint_text("e.g. retail")
+                            .hint_text(tr!(loc, "admin-slug-hint"))
                             .desired_width(120.0),
                     )
                     .labelled_by(label.id);
-                    let ready = !form.new_portal.name.trim().is_empty() && !form.new_portal.slug.trim().is_empty();
-                    if ui.add_enabled(ready, theme::primary_button("Create portal")).clicked() {
+                    let ready = !form.new_portal.name.trim().is_empty()
+                        && !form.new_portal.slug.trim().is_empty();
+                    if ui
+                        .add_enabled(
+                            ready,
+                            theme::primary_button(tr!(loc, "admin-create-portal")),
+                        )
+                        .clicked()
+                    {
                         commands.push(Command::SavePortal {
                             id: None,
                             draft: form.new_portal.clone(),
@@ -147,14 +161,18 @@ pub fn admin_ui(ui: &mut egui::Ui, state: &ConsoleState, form: &mut AdminForm) -
             ui.add_space(12.0);
             theme::card(ui).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(RichText::new("Accounts").strong());
+                ui.label(RichText::new(tr!(loc, "admin-accounts")).strong());
                 ui.add_space(4.0);
                 Grid::new("users-grid")
                     .num_columns(3)
                     .striped(true)
                     .spacing([14.0, 6.0])
                     .show(ui, |ui| {
-                        for title in ["Name", "Role", "Disabled"] {
+                        for title in [
+                            tr!(loc, "admin-column-name"),
+                            tr!(loc, "admin-column-role"),
+                            tr!(loc, "admin-column-disabled"),
+                        ] {
                             ui.label(RichText::new(title).small().weak());
                         }
                         ui.end_row();
@@ -162,11 +180,15 @@ pub fn admin_ui(ui: &mut egui::Ui, state: &ConsoleState, form: &mut AdminForm) -
                             ui.label(&user.name);
                             let mut role = user.role.clone();
                             egui::ComboBox::from_id_salt(("role", user.id))
-                                .selected_text(&role)
-                                .width(110.0)
+                                .selected_text(role_label(loc, &role))
+                                .width(130.0)
                                 .show_ui(ui, |ui| {
                                     for choice in ROLES {
-                                        ui.selectable_value(&mut role, choice.to_owned(), choice);
+                                        ui.selectable_value(
+                                            &mut role,
+                                            choice.to_owned(),
+                                            role_label(loc, choice),
+                                        );
                                     }
                                 });
                             if role != user.role {
@@ -189,32 +211,42 @@ pub fn admin_ui(ui: &mut egui::Ui, state: &ConsoleState, form: &mut AdminForm) -
                     });
                 ui.add_space(8.0);
                 ui.separator();
-                ui.label(RichText::new("New account").strong());
+                ui.label(RichText::new(tr!(loc, "admin-new-account")).strong());
                 ui.horizontal_wrapped(|ui| {
-                    let label = ui.label("Name");
+                    let label = ui.label(tr!(loc, "admin-name"));
                     ui.add(TextEdit::singleline(&mut form.user_name).desired_width(140.0))
                         .labelled_by(label.id);
-                    let label = ui.label("Password");
+                    let label = ui.label(tr!(loc, "admin-password"));
                     ui.add(
                         TextEdit::singleline(&mut form.user_password)
                             .password(true)
-                            .hint_text("8 characters or more")
-                            .desired_width(140.0),
+                            .hint_text(tr!(loc, "admin-password-hint"))
+                            .desired_width(180.0),
                     )
                     .labelled_by(label.id);
                     if form.user_role.is_empty() {
                         form.user_role = ROLES[0].to_owned();
                     }
                     egui::ComboBox::from_id_salt("new-user-role")
-                        .selected_text(&form.user_role)
-                        .width(110.0)
+                        .selected_text(role_label(loc, &form.user_role))
+                        .width(130.0)
                         .show_ui(ui, |ui| {
                             for choice in ROLES {
-                                ui.selectable_value(&mut form.user_role, choice.to_owned(), choice);
+                                ui.selectable_value(
+                                    &mut form.user_role,
+                                    choice.to_owned(),
+                                    role_label(loc, choice),
+                                );
                             }
                         });
                     let ready = !form.user_name.trim().is_empty() && !form.user_password.is_empty();
-                    if ui.add_enabled(ready, theme::primary_button("Create account")).clicked() {
+                    if ui
+                        .add_enabled(
+                            ready,
+                            theme::primary_button(tr!(loc, "admin-create-account")),
+                        )
+                        .clicked()
+                    {
                         commands.push(Command::CreateUser {
                             name: form.user_name.trim().to_owned(),
                             password: std::mem::take(&mut form.user_password),

@@ -8,8 +8,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use eframe::egui_wgpu;
+use lifeline_protocol::i18n::{Language, Localizer};
 use lifeline_protocol::messages::UnixMillis;
-use lifeline_protocol::{CertFingerprint, SessionCode};
+use lifeline_protocol::{CertFingerprint, SessionCode, tr};
 use tokio::sync::mpsc;
 
 use super::admin::{AdminForm, admin_ui};
@@ -69,6 +70,8 @@ pub struct ConsoleApp {
     seen_sessions: HashSet<SessionCode>,
     clipboard: Option<arboard::Clipboard>,
     theme_applied: Option<Theme>,
+    /// The system's language, read once at start.
+    system_language: Language,
     /// A fixed "now" (UI tests); the wall clock when `None`.
     frozen_now: Option<UnixMillis>,
 }
@@ -82,8 +85,12 @@ impl std::fmt::Debug for ConsoleApp {
     }
 }
 
-/// Why the configured server cannot be used.
-fn server_config(settings: &Settings, launch: &Launch) -> Result<Option<ServerConfig>, String> {
+/// Why the configured server cannot be used, in `loc`'s language.
+fn server_config(
+    settings: &Settings,
+    launch: &Launch,
+    loc: Localizer,
+) -> Result<Option<ServerConfig>, String> {
     let local = ServerConfig::Local {
         data_dir: launch
             .data_dir
@@ -96,13 +103,16 @@ fn server_config(settings: &Settings, launch: &Launch) -> Result<Option<ServerCo
     let Some(server) = settings.server.as_deref().filter(|s| !s.trim().is_empty()) else {
         return Ok(Some(local));
     };
-    let url = url::Url::parse(server.trim())
-        .map_err(|e| format!("the server address {server:?} is not a URL: {e}"))?;
+    let url = url::Url::parse(server.trim()).map_err(|e| {
+        tr!(
+            loc,
+            "error-server-not-url",
+            server = format!("{server:?}"),
+            reason = e.to_string()
+        )
+    })?;
     if url.scheme() != "https" && url.scheme() != "http" {
-        return Err(format!(
-            "the server address must start with https://, not {}://",
-            url.scheme()
-        ));
+        return Err(tr!(loc, "error-server-scheme", scheme = url.scheme()));
     }
     let fingerprint = match settings
         .fingerprint
@@ -112,7 +122,7 @@ fn server_config(settings: &Settings, launch: &Launch) -> Result<Option<ServerCo
     {
         Some(text) => Some(
             text.parse::<CertFingerprint>()
-                .map_err(|e| format!("the fingerprint is not valid: {e}"))?,
+                .map_err(|e| tr!(loc, "error-bad-fingerprint", reason = e.to_string()))?,
         ),
         None => None,
     };
@@ -154,7 +164,9 @@ impl ConsoleApp {
         commands: CommandSender,
         events: Option<EventReceiver>,
     ) -> Self {
-        let mode = match server_config(&settings, &launch) {
+        let system_language = Language::from_system();
+        let loc = Localizer::new(settings.language(system_language));
+        let mode = match server_config(&settings, &launch, loc) {
             Ok(Some(ServerConfig::Remote { url, .. })) => ServerMode::Remote(url.to_string()),
             Err(_) => ServerMode::Remote(settings.server.clone().unwrap_or_default()),
             _ => ServerMode::Local,
@@ -182,8 +194,14 @@ impl ConsoleApp {
             seen_sessions: HashSet::new(),
             clipboard: None,
             theme_applied: None,
+            system_language,
             frozen_now: None,
         }
+    }
+
+    /// The language the console is shown in.
+    pub fn localizer(&self) -> Localizer {
+        Localizer::new(self.settings.language(self.system_language))
     }
 
     /// The current view.
@@ -234,7 +252,7 @@ impl ConsoleApp {
         self.session_uis.clear();
         self.seen_sessions.clear();
         self.view = View::Codes;
-        let config = match server_config(&self.settings, &self.launch) {
+        let config = match server_config(&self.settings, &self.launch, self.localizer()) {
             Ok(Some(server)) => server,
             Ok(None) => return,
             Err(reason) => {
@@ -286,7 +304,8 @@ impl ConsoleApp {
         }
     }
 
-    fn copy(&mut self, ctx: &egui::Context, text: String, what: &str) {
+    /// Puts `text` on the clipboard and says so with `notice`.
+    fn copy(&mut self, ctx: &egui::Context, text: String, notice: String) {
         if self.clipboard.is_none() {
             self.clipboard = arboard::Clipboard::new().ok();
         }
@@ -298,20 +317,20 @@ impl ConsoleApp {
             // The window system's clipboard, through egui.
             ctx.copy_text(text);
         }
-        self.state.notify(
-            format!("{what} copied to the clipboard."),
-            false,
-            Instant::now(),
-        );
+        self.state.notify(notice, false, Instant::now());
     }
 
-    fn open(&mut self, target: &str, what: &str) {
+    /// Opens `target` (a `mailto:` link or a folder) with the system's handler.
+    fn open(&mut self, target: &str, folder: bool) {
         if let Err(err) = open::that_detached(target) {
-            self.state.notify(
-                format!("Could not open {what}: {err}"),
-                true,
-                Instant::now(),
-            );
+            let loc = self.localizer();
+            let reason = err.to_string();
+            let text = if folder {
+                tr!(loc, "notice-open-failed-folder", reason = reason)
+            } else {
+                tr!(loc, "notice-open-failed-mail", reason = reason)
+            };
+            self.state.notify(text, true, Instant::now());
         }
     }
 
@@ -396,10 +415,13 @@ impl ConsoleApp {
                     self.send(Command::CreateCode { identifier, portal });
                 }
                 CodeAction::Cancel(code) => self.send(Command::CancelCode(code)),
-                CodeAction::CopyUrl(url) => self.copy(ui.ctx(), url, "The join URL"),
+                CodeAction::CopyUrl(url) => {
+                    let notice = tr!(self.localizer(), "notice-copied-url");
+                    self.copy(ui.ctx(), url, notice);
+                }
                 CodeAction::Email(entry) => {
-                    let link = invite::mailto(&entry);
-                    self.open(&link, "your mail client");
+                    let link = invite::mailto(&entry, self.localizer());
+                    self.open(&link, false);
                 }
                 CodeAction::Accept(id) => self.send(Command::AcceptRequest(id)),
                 CodeAction::Open(code) => self.view = View::Session(code),
@@ -445,16 +467,21 @@ impl ConsoleApp {
                 SessionAction::ExportDiagnostics(json) => {
                     self.send(Command::ExportDiagnostics { code, json });
                 }
-                SessionAction::Copy(text) => self.copy(ui.ctx(), text, "The report"),
+                SessionAction::Copy(text) => {
+                    let notice = tr!(self.localizer(), "notice-copied-report");
+                    self.copy(ui.ctx(), text, notice);
+                }
                 SessionAction::OpenFolder(path) => {
                     if let Err(err) = std::fs::create_dir_all(&path) {
-                        self.state.notify(
-                            format!("The folder {} could not be created: {err}", path.display()),
-                            true,
-                            Instant::now(),
+                        let text = tr!(
+                            self.localizer(),
+                            "notice-folder-failed",
+                            path = path.display().to_string(),
+                            reason = err.to_string()
                         );
+                        self.state.notify(text, true, Instant::now());
                     } else {
-                        self.open(&path.display().to_string(), "the folder");
+                        self.open(&path.display().to_string(), true);
                     }
                 }
                 SessionAction::Close => self.close_session(code),
@@ -503,7 +530,7 @@ impl ConsoleApp {
         if !self.settings_form.open {
             return;
         }
-        if settings_ui(ctx, &mut self.settings_form) {
+        if settings_ui(ctx, &mut self.settings_form, self.system_language) {
             let new = self.settings_form.to_settings(&self.settings);
             let reconnect = new.server != self.settings.server
                 || new.fingerprint != self.settings.fingerprint
@@ -523,6 +550,9 @@ impl ConsoleApp {
 impl eframe::App for ConsoleApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        let loc = self.localizer();
+        super::lang::set(&ctx, loc);
+        self.state.set_language(loc);
         self.apply_theme(&ctx);
         self.pump();
         self.state.expire_notices(Instant::now());
@@ -544,15 +574,19 @@ impl eframe::App for ConsoleApp {
                 View::Codes => {
                     if let ServerStatus::Failed(reason) = &self.state.status {
                         ui.label(
-                            egui::RichText::new(format!("The server could not start: {reason}"))
-                                .color(theme::BAD),
+                            egui::RichText::new(tr!(
+                                loc,
+                                "notice-server-failed",
+                                reason = reason.as_str()
+                            ))
+                            .color(theme::BAD),
                         );
                         ui.add_space(8.0);
                     }
                     if self.state.status == ServerStatus::Starting {
                         ui.horizontal(|ui| {
                             ui.spinner();
-                            ui.label("Starting the local server…");
+                            ui.label(tr!(loc, "notice-server-starting"));
                         });
                     }
                     self.codes(ui);

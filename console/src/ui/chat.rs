@@ -3,6 +3,7 @@
 
 use egui::{Align, Color32, Layout, RichText, ScrollArea, TextEdit};
 use lifeline_protocol::messages::Party;
+use lifeline_protocol::tr;
 
 use super::format;
 use super::theme::{ACCENT, BAD, GOOD, WARN};
@@ -14,21 +15,22 @@ use crate::state::transcript::{Delivery, EntryKind, Tone};
 pub fn chat_ui(ui: &mut egui::Ui, session: &mut SessionState) -> bool {
     let can_send = session.is_active();
     let mut send = false;
+    let loc = super::lang::loc(ui.ctx());
     egui::Panel::bottom("chat-input")
         .resizable(false)
         .show(ui, |ui| {
             ui.add_space(4.0);
             ui.horizontal(|ui| {
-                let label = ui.label("Message");
+                let label = ui.label(tr!(loc, "chat-message"));
                 let width = ui.available_width() - 70.0;
                 let edit = ui
                     .add_enabled(
                         can_send,
                         TextEdit::singleline(&mut session.draft)
                             .hint_text(if can_send {
-                                "Type a message"
+                                tr!(loc, "chat-hint")
                             } else {
-                                "The session is not live"
+                                tr!(loc, "chat-not-live")
                             })
                             .desired_width(width.max(80.0)),
                     )
@@ -36,7 +38,7 @@ pub fn chat_ui(ui: &mut egui::Ui, session: &mut SessionState) -> bool {
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 let button = ui.add_enabled(
                     can_send && !session.draft.trim().is_empty(),
-                    egui::Button::new("Send"),
+                    egui::Button::new(tr!(loc, "chat-send")),
                 );
                 if (enter || button.clicked()) && can_send && !session.draft.trim().is_empty() {
                     send = true;
@@ -52,7 +54,7 @@ pub fn chat_ui(ui: &mut egui::Ui, session: &mut SessionState) -> bool {
         .show(ui, |ui| {
             ui.add_space(4.0);
             for entry in session.transcript.entries() {
-                let time = format::clock(entry.at);
+                let time = format::clock(entry.at, loc);
                 match &entry.kind {
                     EntryKind::Chat {
                         from,
@@ -118,10 +120,16 @@ fn message_ui(ui: &mut egui::Ui, from: Party, time: &str, text: &str, delivery: 
                         ui.label(text);
                     }
                 });
-                let mut meta = format!("{} · {time}", if ours { "You" } else { "Customer" });
+                let loc = super::lang::loc(ui.ctx());
+                let who = if ours {
+                    tr!(loc, "chat-you")
+                } else {
+                    tr!(loc, "chat-customer")
+                };
+                let mut meta = format!("{who} · {time}");
                 if let Some(delivery) = delivery {
                     meta.push_str(" · ");
-                    meta.push_str(delivery.mark());
+                    meta.push_str(&delivery.mark(loc));
                 }
                 let color = match delivery {
                     Some(Delivery::Failed(_)) => BAD,

@@ -4,6 +4,7 @@
 use egui::{Grid, RichText, ScrollArea, TextEdit};
 use lifeline_protocol::SessionCode;
 use lifeline_protocol::messages::UnixMillis;
+use lifeline_protocol::tr;
 
 use super::format;
 use super::theme::{self, BAD, GOOD, WARN};
@@ -51,14 +52,15 @@ pub fn code_management_ui(
     now: UnixMillis,
 ) -> Vec<CodeAction> {
     let mut actions = Vec::new();
+    let loc = super::lang::loc(ui.ctx());
     ScrollArea::vertical()
         .id_salt("codes-scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.heading("Code Management");
+                ui.heading(tr!(loc, "header-code-management"));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button("⟳ Refresh").clicked() {
+                    if ui.button(tr!(loc, "codes-refresh")).clicked() {
                         actions.push(CodeAction::Refresh);
                     }
                 });
@@ -79,32 +81,33 @@ fn new_code_ui(
     form: &mut CodeForm,
     actions: &mut Vec<CodeAction>,
 ) {
+    let loc = super::lang::loc(ui.ctx());
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.label(RichText::new("New session code").strong());
+        ui.label(RichText::new(tr!(loc, "codes-new")).strong());
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label("Identifier");
+            let label = ui.label(tr!(loc, "codes-identifier"));
             let edit = ui
                 .add(
                     TextEdit::singleline(&mut form.identifier)
-                        .hint_text("customer's name (optional)")
+                        .hint_text(tr!(loc, "codes-identifier-hint"))
                         .desired_width(220.0),
                 )
                 .labelled_by(label.id);
             ui.add_space(8.0);
-            let label = ui.label("Portal");
+            let label = ui.label(tr!(loc, "codes-portal"));
             let selected = form
                 .portal
                 .as_ref()
                 .and_then(|slug| state.portals.iter().find(|p| &p.slug == slug))
                 .map(|p| p.name.clone())
-                .unwrap_or_else(|| "Default".to_owned());
+                .unwrap_or_else(|| tr!(loc, "codes-default-portal"));
             egui::ComboBox::from_id_salt("portal-picker")
                 .selected_text(selected)
                 .width(160.0)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut form.portal, None, "Default");
+                    ui.selectable_value(&mut form.portal, None, tr!(loc, "codes-default-portal"));
                     for portal in &state.portals {
                         ui.selectable_value(
                             &mut form.portal,
@@ -117,7 +120,10 @@ fn new_code_ui(
                 .labelled_by(label.id);
             ui.add_space(8.0);
             let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let create = ui.add_enabled(state.signed_in(), theme::primary_button("Create code"));
+            let create = ui.add_enabled(
+                state.signed_in(),
+                theme::primary_button(tr!(loc, "codes-create")),
+            );
             if create.clicked() || (enter && state.signed_in()) {
                 let identifier = form.identifier.trim();
                 actions.push(CodeAction::Create {
@@ -145,13 +151,14 @@ fn codes_list_ui(
     now: UnixMillis,
     actions: &mut Vec<CodeAction>,
 ) {
+    let loc = super::lang::loc(ui.ctx());
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.label(RichText::new("Your codes").strong());
+        ui.label(RichText::new(tr!(loc, "codes-yours")).strong());
         ui.add_space(4.0);
         let entries = state.codes.entries();
         if entries.is_empty() {
-            ui.weak("No codes yet. Create one and send it to your customer.");
+            ui.weak(tr!(loc, "codes-none"));
             return;
         }
         Grid::new("codes-grid")
@@ -159,7 +166,14 @@ fn codes_list_ui(
             .striped(true)
             .spacing([14.0, 6.0])
             .show(ui, |ui| {
-                for title in ["Code", "Identifier", "Portal", "State", "Expires in", ""] {
+                for title in [
+                    tr!(loc, "codes-column-code"),
+                    tr!(loc, "codes-column-identifier"),
+                    tr!(loc, "codes-column-portal"),
+                    tr!(loc, "codes-column-state"),
+                    tr!(loc, "codes-column-expires"),
+                    String::new(),
+                ] {
                     ui.label(RichText::new(title).small().weak());
                 }
                 ui.end_row();
@@ -176,38 +190,40 @@ fn codes_list_ui(
                     let waiting = state
                         .session(entry.code)
                         .is_some_and(|s| s.phase == crate::state::Phase::Waiting);
-                    let mut label = code_state.label().to_owned();
+                    let mut label = code_state.label(loc);
                     if code_state == CodeState::Pending && waiting {
-                        label.push_str(" · waiting for the customer");
+                        label = format!("{label} · {}", tr!(loc, "codes-waiting-customer"));
                     }
                     if entry.chat_only {
-                        label.push_str(" · chat only");
+                        label = format!("{label} · {}", tr!(loc, "codes-chat-only"));
                     }
                     ui.label(RichText::new(label).color(state_color(code_state)));
                     ui.label(RichText::new(entry.countdown(now)).monospace());
                     ui.horizontal(|ui| {
                         if code_state == CodeState::Pending {
                             if ui
-                                .button("Copy URL")
+                                .button(tr!(loc, "codes-copy-url"))
                                 .on_hover_text(&entry.url)
                                 .clicked()
                             {
                                 actions.push(CodeAction::CopyUrl(entry.url.clone()));
                             }
                             if ui
-                                .button("Send code via email")
-                                .on_hover_text("Opens your mail client with the link, the code and how to join")
+                                .button(tr!(loc, "codes-send-email"))
+                                .on_hover_text(tr!(loc, "codes-send-email-tip"))
                                 .clicked()
                             {
                                 actions.push(CodeAction::Email(Box::new(entry.clone())));
                             }
-                            if ui.button("Cancel").clicked() {
+                            if ui.button(tr!(loc, "codes-cancel")).clicked() {
                                 actions.push(CodeAction::Cancel(entry.code));
                             }
                         }
                         let has_session = code_state == CodeState::Active
-                            || state.session(entry.code).is_some_and(|s| s.session_id.is_some());
-                        if has_session && ui.button("Open session").clicked() {
+                            || state
+                                .session(entry.code)
+                                .is_some_and(|s| s.session_id.is_some());
+                        if has_session && ui.button(tr!(loc, "codes-open-session")).clicked() {
                             actions.push(CodeAction::Open(entry.code));
                         }
                     });
@@ -223,12 +239,13 @@ fn requests_ui(
     now: UnixMillis,
     actions: &mut Vec<CodeAction>,
 ) {
+    let loc = super::lang::loc(ui.ctx());
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.label(RichText::new("Portal requests").strong());
+        ui.label(RichText::new(tr!(loc, "codes-requests")).strong());
         ui.add_space(4.0);
         if state.requests.is_empty() {
-            ui.weak("No customer is waiting in a portal.");
+            ui.weak(tr!(loc, "codes-no-requests"));
             return;
         }
         for request in &state.requests {
@@ -239,21 +256,22 @@ fn requests_ui(
                             "{} · {} · {}",
                             request.customer_name,
                             request.portal_name,
-                            format::clock(request.created_at)
+                            format::clock(request.created_at, loc)
                         ))
                         .strong(),
                     );
                     ui.label(&request.problem);
                     let left = request.expires_at.0.saturating_sub(now.0);
-                    ui.weak(format!(
-                        "chat only · expires in {}",
-                        crate::state::codes::format_countdown(std::time::Duration::from_millis(
-                            left
-                        ))
-                    ));
+                    let left = crate::state::codes::format_countdown(
+                        std::time::Duration::from_millis(left),
+                    );
+                    ui.weak(tr!(loc, "codes-request-expires", left = left));
                 });
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.add(theme::primary_button("Accept")).clicked() {
+                    if ui
+                        .add(theme::primary_button(tr!(loc, "codes-accept")))
+                        .clicked()
+                    {
                         actions.push(CodeAction::Accept(request.id));
                     }
                 });

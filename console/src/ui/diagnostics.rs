@@ -2,6 +2,7 @@
 //! with a filter, copy, export to JSON and refresh. A refusal is shown as such.
 
 use egui::{CollapsingHeader, Grid, RichText, ScrollArea, TextEdit};
+use lifeline_protocol::tr;
 
 use super::format;
 use super::theme::{self, WARN};
@@ -27,13 +28,14 @@ pub fn diagnostics_ui(
 ) -> Vec<DiagnosticsAction> {
     let mut actions = Vec::new();
     let live = session.is_active();
+    let loc = super::lang::loc(ui.ctx());
     match &session.diagnostics {
         DiagnosticsView::Idle => {
             ui.add_space(8.0);
-            ui.label("Ask the phone for device information: model, battery, storage, memory, network, apps and processes.");
+            ui.label(tr!(loc, "diag-intro"));
             ui.add_space(6.0);
             if ui
-                .add_enabled(live, theme::primary_button("Request diagnostics"))
+                .add_enabled(live, theme::primary_button(tr!(loc, "diag-request")))
                 .clicked()
             {
                 actions.push(DiagnosticsAction::Request);
@@ -43,45 +45,49 @@ pub fn diagnostics_ui(
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Waiting for the customer to allow sharing device information…");
+                ui.label(tr!(loc, "diag-waiting"));
             });
         }
         DiagnosticsView::Refused(reason) => {
             ui.add_space(8.0);
-            ui.label(RichText::new(format!("Diagnostics were refused: {reason}.")).color(WARN));
+            ui.label(RichText::new(tr!(loc, "diag-refused", reason = reason.as_str())).color(WARN));
             ui.add_space(6.0);
             if ui
-                .add_enabled(live, egui::Button::new("Ask again"))
+                .add_enabled(live, egui::Button::new(tr!(loc, "diag-ask-again")))
                 .clicked()
             {
                 actions.push(DiagnosticsAction::Request);
             }
         }
         DiagnosticsView::Report { at, report } => {
-            let groups = diagnostics::groups(report);
+            let groups = diagnostics::groups(report, loc);
             ui.horizontal_wrapped(|ui| {
-                let label = ui.label("Filter");
+                let label = ui.label(tr!(loc, "diag-filter"));
                 ui.add(
                     TextEdit::singleline(filter)
-                        .hint_text("e.g. battery")
+                        .hint_text(tr!(loc, "diag-filter-hint"))
                         .desired_width(140.0),
                 )
                 .labelled_by(label.id);
-                if ui.button("Copy").clicked() {
+                if ui.button(tr!(loc, "diag-copy")).clicked() {
                     actions.push(DiagnosticsAction::Copy(diagnostics::to_text(&groups)));
                 }
-                if ui.button("Export JSON").clicked() {
+                if ui.button(tr!(loc, "diag-export")).clicked() {
                     let json = serde_json::to_string_pretty(report.as_ref()).unwrap_or_default();
                     actions.push(DiagnosticsAction::Export(json));
                 }
                 if ui
-                    .add_enabled(live, egui::Button::new("⟳ Refresh"))
+                    .add_enabled(live, egui::Button::new(tr!(loc, "diag-refresh")))
                     .clicked()
                 {
                     actions.push(DiagnosticsAction::Request);
                 }
             });
-            ui.weak(format!("Received at {}", format::clock_seconds(*at)));
+            ui.weak(tr!(
+                loc,
+                "diag-received",
+                time = format::clock_seconds(*at, loc)
+            ));
             ui.separator();
             ScrollArea::vertical()
                 .id_salt("diagnostics-scroll")
@@ -91,15 +97,15 @@ pub fn diagnostics_ui(
                     for group in groups.iter().filter_map(|g| g.filtered(filter)) {
                         shown += 1;
                         let big = group.rows.len() > 12;
-                        CollapsingHeader::new(RichText::new(group.title).strong())
-                            .id_salt(group.title)
+                        CollapsingHeader::new(RichText::new(&group.title).strong())
+                            .id_salt(&group.title)
                             .default_open(!big || !filter.trim().is_empty())
                             .show(ui, |ui| {
                                 if group.rows.is_empty() {
-                                    ui.weak("Nothing reported.");
+                                    ui.weak(tr!(loc, "diag-nothing"));
                                     return;
                                 }
-                                Grid::new(("diag-grid", group.title))
+                                Grid::new(("diag-grid", &group.title))
                                     .num_columns(2)
                                     .min_col_width(120.0)
                                     .striped(true)
@@ -114,7 +120,7 @@ pub fn diagnostics_ui(
                             });
                     }
                     if shown == 0 {
-                        ui.weak("Nothing matches the filter.");
+                        ui.weak(tr!(loc, "diag-no-match"));
                     }
                 });
         }

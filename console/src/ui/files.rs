@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use egui::{ProgressBar, RichText};
+use lifeline_protocol::tr;
 
 use super::theme::{self, BAD, GOOD};
 use crate::state::SessionState;
@@ -25,18 +26,19 @@ pub fn files_ui(
     folder: &std::path::Path,
 ) -> Vec<FilesAction> {
     let mut actions = Vec::new();
+    let loc = super::lang::loc(ui.ctx());
     ui.horizontal_wrapped(|ui| {
         if ui
             .add_enabled(
                 session.is_active(),
-                theme::primary_button("Request log files"),
+                theme::primary_button(tr!(loc, "files-request")),
             )
             .clicked()
         {
             actions.push(FilesAction::Request);
         }
         if ui
-            .button("Open folder")
+            .button(tr!(loc, "files-open-folder"))
             .on_hover_text(folder.display().to_string())
             .clicked()
         {
@@ -46,7 +48,7 @@ pub fn files_ui(
     ui.add_space(6.0);
     let files = session.transfers.files();
     if files.is_empty() {
-        ui.weak("No files yet. The customer is asked before any file is sent.");
+        ui.weak(tr!(loc, "files-none"));
         return actions;
     }
     egui::ScrollArea::vertical()
@@ -62,17 +64,19 @@ pub fn files_ui(
                                 .show_percentage()
                                 .desired_width(ui.available_width()),
                         );
-                        ui.weak(format!(
-                            "{} of {}",
-                            human_bytes(file.received),
-                            human_bytes(file.size)
+                        ui.weak(tr!(
+                            loc,
+                            "files-progress",
+                            received = human_bytes(file.received, loc),
+                            total = human_bytes(file.size, loc)
                         ));
                     }
                     TransferStatus::Saved(path) => {
                         ui.label(
-                            RichText::new(format!(
-                                "✔ {} · SHA-256 verified",
-                                human_bytes(file.size)
+                            RichText::new(tr!(
+                                loc,
+                                "files-verified",
+                                size = human_bytes(file.size, loc)
                             ))
                             .color(GOOD),
                         )

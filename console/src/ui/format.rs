@@ -1,8 +1,10 @@
-//! Times as people read them, in the technician's time zone.
+//! Times as people read them, in the technician's time zone and language: `3:07 PM` in
+//! English, `15:07` in French and Spanish.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Local, Offset as _, Utc};
+use lifeline_protocol::i18n::{CivilDateTime, Localizer};
 use lifeline_protocol::messages::UnixMillis;
 
 /// Show times in UTC instead of the local time zone (UI tests, for the same pixels
@@ -14,39 +16,46 @@ pub fn use_utc(utc: bool) {
     UTC.store(utc, Ordering::Relaxed);
 }
 
-fn format(at: UnixMillis, pattern: &str) -> String {
-    let Some(t) = i64::try_from(at.0)
-        .ok()
-        .and_then(DateTime::<Utc>::from_timestamp_millis)
-    else {
-        return String::new();
-    };
-    if UTC.load(Ordering::Relaxed) {
-        t.format(pattern).to_string()
+/// The wall-clock time of `at` where the technician is.
+fn civil(at: UnixMillis) -> Option<CivilDateTime> {
+    let millis = i64::try_from(at.0).ok()?;
+    let t = DateTime::<Utc>::from_timestamp_millis(millis)?;
+    let offset = if UTC.load(Ordering::Relaxed) {
+        0
     } else {
-        t.with_timezone(&Local).format(pattern).to_string()
-    }
+        t.with_timezone(&Local).offset().fix().local_minus_utc()
+    };
+    Some(CivilDateTime::from_unix_millis(millis, offset))
 }
 
-/// `14:05`.
-pub fn clock(at: UnixMillis) -> String {
-    format(at, "%H:%M")
+/// `2:05 PM`, `14:05`.
+pub fn clock(at: UnixMillis, loc: Localizer) -> String {
+    civil(at).map(|t| loc.time(&t)).unwrap_or_default()
 }
 
-/// `14:05:09`.
-pub fn clock_seconds(at: UnixMillis) -> String {
-    format(at, "%H:%M:%S")
+/// `2:05:09 PM`, `14:05:09`.
+pub fn clock_seconds(at: UnixMillis, loc: Localizer) -> String {
+    civil(at)
+        .map(|t| loc.time_with_seconds(&t))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
+    use lifeline_protocol::i18n::Language;
+
     use super::*;
 
     #[test]
-    fn utc_times() {
+    fn utc_times_by_language() {
         use_utc(true);
         let at = UnixMillis(((13 * 60 + 5) * 60 + 9) * 1000);
-        assert_eq!(clock(at), "13:05");
-        assert_eq!(clock_seconds(at), "13:05:09");
+        let en = Localizer::new(Language::En);
+        let fr = Localizer::new(Language::Fr);
+        assert_eq!(clock(at, en), "1:05 PM");
+        assert_eq!(clock_seconds(at, en), "1:05:09 PM");
+        assert_eq!(clock(at, fr), "13:05");
+        assert_eq!(clock_seconds(at, Localizer::new(Language::Es)), "13:05:09");
+        assert_eq!(clock(UnixMillis(u64::MAX), en), "");
     }
 }

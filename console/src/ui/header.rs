@@ -3,6 +3,7 @@
 
 use egui::{Align, Layout, RichText};
 use lifeline_protocol::SessionCode;
+use lifeline_protocol::tr;
 
 use super::chat::phase_color;
 use super::theme::{self, ACCENT, BAD, GOOD, WARN};
@@ -45,26 +46,37 @@ pub fn header_ui(
     theme: Theme,
 ) -> Vec<HeaderAction> {
     let mut actions = Vec::new();
+    let loc = super::lang::loc(ui.ctx());
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         ui.label(RichText::new("Lifeline").heading().strong().color(ACCENT));
-        ui.label(RichText::new("technician console").weak());
+        ui.label(RichText::new(tr!(loc, "header-subtitle")).weak());
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if ui.button("⚙").on_hover_text("Settings").clicked() {
+            if ui
+                .button("⚙")
+                .on_hover_text(tr!(loc, "header-settings"))
+                .clicked()
+            {
                 actions.push(HeaderAction::Settings);
             }
             let (icon, hint) = match theme {
-                Theme::Dark => ("☀", "Switch to the light theme"),
-                Theme::Light => ("🌙", "Switch to the dark theme"),
+                Theme::Dark => ("☀", tr!(loc, "header-theme-light")),
+                Theme::Light => ("🌙", tr!(loc, "header-theme-dark")),
             };
             if ui.button(icon).on_hover_text(hint).clicked() {
                 actions.push(HeaderAction::ToggleTheme);
             }
             if let Some(account) = &state.account {
-                if matches!(state.mode, ServerMode::Remote(_)) && ui.button("Sign out").clicked() {
+                if matches!(state.mode, ServerMode::Remote(_))
+                    && ui.button(tr!(loc, "header-sign-out")).clicked()
+                {
                     actions.push(HeaderAction::SignOut);
                 }
-                ui.label(format!("{} ({})", account.name, account.role));
+                ui.label(format!(
+                    "{} ({})",
+                    account.name,
+                    role_label(loc, &account.role)
+                ));
                 ui.separator();
             }
             server_status_ui(ui, state);
@@ -77,15 +89,15 @@ pub fn header_ui(
     }
     ui.horizontal_wrapped(|ui| {
         if ui
-            .selectable_label(view == View::Codes, "Code Management")
+            .selectable_label(view == View::Codes, tr!(loc, "header-code-management"))
             .clicked()
         {
             actions.push(HeaderAction::Show(View::Codes));
         }
         if state.is_admin()
             && ui
-                .selectable_label(view == View::Admin, "Admin")
-                .on_hover_text("Portals and accounts")
+                .selectable_label(view == View::Admin, tr!(loc, "header-admin"))
+                .on_hover_text(tr!(loc, "header-admin-tip"))
                 .clicked()
         {
             actions.push(HeaderAction::Show(View::Admin));
@@ -104,7 +116,7 @@ pub fn header_ui(
                 if session.is_ended()
                     && ui
                         .small_button("×")
-                        .on_hover_text("Close this tab")
+                        .on_hover_text(tr!(loc, "header-close-tab"))
                         .clicked()
                 {
                     actions.push(HeaderAction::Close(session.code));
@@ -117,11 +129,11 @@ pub fn header_ui(
             {
                 ui.separator();
                 ui.spinner();
-                ui.label(RichText::new("The demo phone is joining…").weak());
+                ui.label(RichText::new(tr!(loc, "header-demo-joining")).weak());
             }
             DemoStatus::AgentMissing(reason) => {
                 ui.separator();
-                ui.label(RichText::new("Demo phone unavailable").color(BAD))
+                ui.label(RichText::new(tr!(loc, "header-demo-unavailable")).color(BAD))
                     .on_hover_text(reason);
             }
             _ => {}
@@ -131,25 +143,43 @@ pub fn header_ui(
     actions
 }
 
+/// An account role as the technician reads it.
+pub(crate) fn role_label(loc: lifeline_protocol::i18n::Localizer, role: &str) -> String {
+    match role {
+        "technician" => tr!(loc, "admin-role-technician"),
+        "lead" => tr!(loc, "admin-role-lead"),
+        "admin" => tr!(loc, "admin-role-admin"),
+        other => other.to_owned(),
+    }
+}
+
 fn server_status_ui(ui: &mut egui::Ui, state: &ConsoleState) {
+    let loc = super::lang::loc(ui.ctx());
     let place = match &state.mode {
-        ServerMode::Local => "Local server".to_owned(),
+        ServerMode::Local => tr!(loc, "header-local-server"),
         ServerMode::Remote(url) => url.trim_end_matches('/').to_owned(),
     };
     let (color, status) = match &state.status {
-        ServerStatus::Starting => (WARN, "starting…".to_owned()),
-        ServerStatus::SignedOut => (WARN, "signed out".to_owned()),
-        ServerStatus::SigningIn => (WARN, "signing in…".to_owned()),
-        ServerStatus::Online => (GOOD, "online".to_owned()),
-        ServerStatus::Unreachable(_) => (BAD, "unreachable".to_owned()),
-        ServerStatus::Failed(_) => (BAD, "failed".to_owned()),
+        ServerStatus::Starting => (WARN, tr!(loc, "header-status-starting")),
+        ServerStatus::SignedOut => (WARN, tr!(loc, "header-status-signed-out")),
+        ServerStatus::SigningIn => (WARN, tr!(loc, "header-status-signing-in")),
+        ServerStatus::Online => (GOOD, tr!(loc, "header-status-online")),
+        ServerStatus::Unreachable(_) => (BAD, tr!(loc, "header-status-unreachable")),
+        ServerStatus::Failed(_) => (BAD, tr!(loc, "header-status-failed")),
     };
     let response = theme::status_dot(ui, color, format!("{place} · {status}"));
     let detail = match (&state.status, &state.local_relay) {
         (ServerStatus::Unreachable(reason) | ServerStatus::Failed(reason), _) => {
             Some(reason.clone())
         }
-        (_, Some((url, fingerprint))) => Some(format!("{url}\ncertificate {fingerprint}")),
+        (_, Some((url, fingerprint))) => Some(format!(
+            "{url}\n{}",
+            tr!(
+                loc,
+                "header-certificate",
+                fingerprint = fingerprint.as_str()
+            )
+        )),
         _ => None,
     };
     if let Some(detail) = detail {

@@ -1,6 +1,7 @@
 //! The sign-in dialog for a remote relay.
 
 use egui::{RichText, TextEdit};
+use lifeline_protocol::tr;
 
 use super::theme::{self, BAD};
 use crate::state::{ConsoleState, ServerStatus};
@@ -43,19 +44,24 @@ pub fn login_ui(
     form: &mut LoginForm,
 ) -> Option<LoginAction> {
     let mut action = None;
+    let loc = super::lang::loc(ui.ctx());
     ui.vertical_centered(|ui| {
         ui.add_space((ui.available_height() * 0.15).min(120.0));
         theme::card(ui).show(ui, |ui| {
             ui.set_width(420.0);
-            ui.heading("Sign in");
-            ui.label(RichText::new("to your Lifeline server").weak());
+            ui.heading(tr!(loc, "login-title"));
+            ui.label(RichText::new(tr!(loc, "login-subtitle")).weak());
             ui.add_space(10.0);
             let mut submit = false;
             egui::Grid::new("login-grid")
                 .num_columns(2)
                 .spacing([12.0, 8.0])
                 .show(ui, |ui| {
-                    let field = |ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str, password: bool| {
+                    let field = |ui: &mut egui::Ui,
+                                 label: &str,
+                                 text: &mut String,
+                                 hint: &str,
+                                 password: bool| {
                         let label = ui.label(label);
                         let response = ui
                             .add(
@@ -68,10 +74,28 @@ pub fn login_ui(
                         ui.end_row();
                         response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
                     };
-                    field(ui, "Server", &mut form.server, "https://relay.example.com:8443", false);
-                    field(ui, "Fingerprint", &mut form.fingerprint, "SHA-256 of a self-signed certificate", false);
-                    submit |= field(ui, "User name", &mut form.name, "", false);
-                    submit |= field(ui, "Password", &mut form.password, "", true);
+                    field(
+                        ui,
+                        &tr!(loc, "login-server"),
+                        &mut form.server,
+                        "https://relay.example.com:8443",
+                        false,
+                    );
+                    field(
+                        ui,
+                        &tr!(loc, "login-fingerprint"),
+                        &mut form.fingerprint,
+                        &tr!(loc, "login-fingerprint-hint"),
+                        false,
+                    );
+                    submit |= field(ui, &tr!(loc, "login-user"), &mut form.name, "", false);
+                    submit |= field(
+                        ui,
+                        &tr!(loc, "login-password"),
+                        &mut form.password,
+                        "",
+                        true,
+                    );
                 });
             if let Some(reason) = &state.sign_in_error {
                 ui.add_space(6.0);
@@ -80,8 +104,17 @@ pub fn login_ui(
             ui.add_space(10.0);
             ui.horizontal(|ui| {
                 let busy = state.status == ServerStatus::SigningIn;
-                let ready = !form.server.trim().is_empty() && !form.name.trim().is_empty() && !form.password.is_empty();
-                if ui.add_enabled(ready && !busy, theme::primary_button("Sign in")).clicked() || (submit && ready && !busy) {
+                let ready = !form.server.trim().is_empty()
+                    && !form.name.trim().is_empty()
+                    && !form.password.is_empty();
+                if ui
+                    .add_enabled(
+                        ready && !busy,
+                        theme::primary_button(tr!(loc, "login-submit")),
+                    )
+                    .clicked()
+                    || (submit && ready && !busy)
+                {
                     action = Some(LoginAction::SignIn {
                         server: form.server.trim().to_owned(),
                         fingerprint: form.fingerprint.trim().to_owned(),
@@ -93,8 +126,8 @@ pub fn login_ui(
                     ui.spinner();
                 }
                 if ui
-                    .button("Use a local server instead")
-                    .on_hover_text("Runs a server on this computer; customers on other networks cannot reach it")
+                    .button(tr!(loc, "login-use-local"))
+                    .on_hover_text(tr!(loc, "login-use-local-tip"))
                     .clicked()
                 {
                     action = Some(LoginAction::UseLocal);

@@ -10,7 +10,8 @@
 //!   [`diagnostics`] and [`files`];
 //! - [`admin`]: portals and accounts (admins);
 //! - [`settings`]: the settings window;
-//! - [`notices`], [`theme`], [`format`]: notices, look, times.
+//! - [`notices`], [`theme`], [`format`]: notices, look, times;
+//! - [`lang`]: the language the windows are drawn in.
 
 pub mod admin;
 pub mod app;
@@ -20,6 +21,7 @@ pub mod diagnostics;
 pub mod files;
 pub mod format;
 pub mod header;
+pub mod lang;
 pub mod login;
 pub mod notices;
 pub mod session;

@@ -6,9 +6,11 @@ use std::time::Instant;
 
 use egui::{Align, Layout, RichText};
 use lifeline_protocol::consent::Capability;
+use lifeline_protocol::i18n::Localizer;
 use lifeline_protocol::messages::UnixMillis;
 use lifeline_protocol::messages::control::QualityHint;
 use lifeline_protocol::messages::input::Key;
+use lifeline_protocol::tr;
 
 use super::chat::chat_ui;
 use super::diagnostics::{DiagnosticsAction, diagnostics_ui};
@@ -93,6 +95,7 @@ pub fn session_ui(
     instant: Instant,
 ) -> Vec<SessionAction> {
     let mut actions = Vec::new();
+    let loc = super::lang::loc(ui.ctx());
     egui::Panel::top("session-toolbar")
         .resizable(false)
         .show(ui, |ui| {
@@ -110,9 +113,9 @@ pub fn session_ui(
             ui.add_space(4.0);
             ui.horizontal(|ui| {
                 for (tab, label) in [
-                    (SideTab::Chat, "Chat"),
-                    (SideTab::Diagnostics, "Diagnostics"),
-                    (SideTab::Files, "Files"),
+                    (SideTab::Chat, tr!(loc, "session-tab-chat")),
+                    (SideTab::Diagnostics, tr!(loc, "session-tab-diagnostics")),
+                    (SideTab::Files, tr!(loc, "session-tab-files")),
                 ] {
                     ui.selectable_value(&mut sui.side, tab, label);
                 }
@@ -155,13 +158,7 @@ pub fn session_ui(
     egui::CentralPanel::default().show(ui, |ui| {
         if session.chat_only() {
             ui.centered_and_justified(|ui| {
-                ui.label(
-                    RichText::new(
-                        "This phone cannot share its screen, so this session is chat-only:\n\
-                         chat, diagnostics and log files are available on the right.",
-                    )
-                    .weak(),
-                );
+                ui.label(RichText::new(tr!(loc, "session-chat-only")).weak());
             });
             return;
         }
@@ -181,31 +178,39 @@ pub fn session_ui(
 }
 
 fn title_ui(ui: &mut egui::Ui, session: &SessionState) {
+    let loc = super::lang::loc(ui.ctx());
     ui.horizontal_wrapped(|ui| {
         ui.heading(session.title());
         if let Some(device) = &session.device {
             ui.label(
-                RichText::new(format!(
-                    "{} {} · Android {}",
-                    device.manufacturer, device.model, device.android_version
+                RichText::new(tr!(
+                    loc,
+                    "session-device",
+                    make = device.manufacturer.as_str(),
+                    model = device.model.as_str(),
+                    version = device.android_version.as_str()
                 ))
                 .weak(),
             );
         }
         ui.label(
-            RichText::new(format!("code {}", session.code))
+            RichText::new(tr!(loc, "session-code", code = session.code.to_string()))
                 .weak()
                 .monospace(),
         );
         let (color, text) = match &session.phase {
-            Phase::Connecting => (WARN, "connecting…".to_owned()),
-            Phase::Waiting => (WARN, "waiting for the customer".to_owned()),
-            Phase::Active => (theme::GOOD, "live".to_owned()),
+            Phase::Connecting => (WARN, tr!(loc, "session-connecting")),
+            Phase::Waiting => (WARN, tr!(loc, "session-waiting")),
+            Phase::Active => (theme::GOOD, tr!(loc, "session-live")),
             Phase::Ended(reason) => (BAD, reason.clone()),
         };
         theme::status_dot(ui, color, text);
         if session.recorded {
-            ui.label(RichText::new("⏺ recorded").small().color(BAD));
+            ui.label(
+                RichText::new(tr!(loc, "session-recorded"))
+                    .small()
+                    .color(BAD),
+            );
         }
     });
 }
@@ -217,36 +222,37 @@ fn consent_button(
     label: &str,
     actions: &mut Vec<SessionAction>,
 ) {
+    let loc = super::lang::loc(ui.ctx());
     let view = session.consent.get(cap);
     let enabled = session.is_active() && view.can_request();
     let text = match view {
         ConsentView::Granted { .. } => format!("✔ {label}"),
-        ConsentView::Asking => format!("{label} (asking…)"),
+        ConsentView::Asking => tr!(loc, "session-asking", label = label),
         _ => label.to_owned(),
     };
     let response = ui
         .add_enabled(enabled, egui::Button::new(text))
-        .on_hover_text(format!(
-            "{}: {}",
-            capitalize(&cap.to_string()),
-            view.label()
-        ))
-        .on_disabled_hover_text(format!(
-            "{}: {}",
-            capitalize(&cap.to_string()),
-            view.label()
-        ));
+        .on_hover_text(consent_tip(loc, cap, view))
+        .on_disabled_hover_text(consent_tip(loc, cap, view));
     if response.clicked() {
         actions.push(SessionAction::Command(SessionCommand::Request(cap)));
     }
 }
 
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+/// "Screen view: waiting for the customer".
+fn consent_tip(loc: Localizer, cap: Capability, view: &ConsentView) -> String {
+    let label = match cap {
+        Capability::ScreenView => tr!(loc, "capability-screen"),
+        Capability::RemoteControl => tr!(loc, "capability-control"),
+        Capability::Diagnostics => tr!(loc, "capability-diagnostics"),
+        Capability::LogFiles => tr!(loc, "capability-logs"),
+    };
+    tr!(
+        loc,
+        "session-consent-tip",
+        label = label,
+        state = view.label(loc)
+    )
 }
 
 fn toolbar_ui(
@@ -256,26 +262,27 @@ fn toolbar_ui(
     actions: &mut Vec<SessionAction>,
 ) {
     let live = session.is_active();
+    let loc = super::lang::loc(ui.ctx());
     ui.horizontal_wrapped(|ui| {
         if !session.chat_only() {
             consent_button(
                 ui,
                 session,
                 Capability::ScreenView,
-                "Request screen view",
+                &tr!(loc, "session-request-screen"),
                 actions,
             );
             consent_button(
                 ui,
                 session,
                 Capability::RemoteControl,
-                "Request control",
+                &tr!(loc, "session-request-control"),
                 actions,
             );
             let pause = if session.view_paused {
-                "Resume view"
+                tr!(loc, "session-resume-view")
             } else {
-                "Pause view"
+                tr!(loc, "session-pause-view")
             };
             if ui.add_enabled(live, egui::Button::new(pause)).clicked() {
                 session.view_paused = !session.view_paused;
@@ -293,21 +300,25 @@ fn toolbar_ui(
             if ui
                 .add_enabled(
                     session.screen.size().is_some(),
-                    egui::Button::new("Screenshot"),
+                    egui::Button::new(tr!(loc, "session-screenshot")),
                 )
-                .on_hover_text("Save the current screen as PNG in the session's folder")
+                .on_hover_text(tr!(loc, "session-screenshot-tip"))
                 .clicked()
             {
                 actions.push(SessionAction::Screenshot);
             }
-            let label = ui.label("Quality");
+            let label = ui.label(tr!(loc, "session-quality"));
             let before = sui.max_fps;
             egui::ComboBox::from_id_salt("max-fps")
-                .selected_text(format!("{} fps", sui.max_fps))
+                .selected_text(tr!(loc, "session-fps", fps = sui.max_fps))
                 .width(70.0)
                 .show_ui(ui, |ui| {
                     for fps in FPS_CHOICES {
-                        ui.selectable_value(&mut sui.max_fps, fps, format!("{fps} fps"));
+                        ui.selectable_value(
+                            &mut sui.max_fps,
+                            fps,
+                            tr!(loc, "session-fps", fps = fps),
+                        );
                     }
                 })
                 .response
@@ -331,7 +342,7 @@ fn toolbar_ui(
                     session.diagnostics,
                     crate::state::diagnostics::DiagnosticsView::Waiting
                 ),
-                egui::Button::new("Get diagnostics"),
+                egui::Button::new(tr!(loc, "session-get-diagnostics")),
             )
             .clicked()
         {
@@ -339,7 +350,7 @@ fn toolbar_ui(
             actions.push(SessionAction::Command(SessionCommand::Diagnostics));
         }
         if ui
-            .add_enabled(live, egui::Button::new("Get log files"))
+            .add_enabled(live, egui::Button::new(tr!(loc, "session-get-logs")))
             .clicked()
         {
             sui.side = SideTab::Files;
@@ -347,13 +358,15 @@ fn toolbar_ui(
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if session.is_ended() {
-                if ui.button("Close tab").clicked() {
+                if ui.button(tr!(loc, "session-close-tab")).clicked() {
                     actions.push(SessionAction::Close);
                 }
             } else if ui
                 .add(
-                    egui::Button::new(RichText::new("End session").color(egui::Color32::WHITE))
-                        .fill(BAD),
+                    egui::Button::new(
+                        RichText::new(tr!(loc, "session-end")).color(egui::Color32::WHITE),
+                    )
+                    .fill(BAD),
                 )
                 .clicked()
             {
@@ -371,24 +384,29 @@ fn softkeys_ui(
     actions: &mut Vec<SessionAction>,
 ) {
     let control = session.can_control();
+    let loc = super::lang::loc(ui.ctx());
     ui.horizontal(|ui| {
         for (key, label, hint) in [
             (
                 Key::Back,
-                "◀ Back",
-                "Android Back (or right-click the screen)",
+                tr!(loc, "session-back"),
+                tr!(loc, "session-back-tip"),
             ),
             (
                 Key::Home,
-                "🏠 Home",
-                "Android Home (or middle-click the screen)",
+                tr!(loc, "session-home"),
+                tr!(loc, "session-home-tip"),
             ),
-            (Key::Recents, "■ Recents", "Android Recents"),
+            (
+                Key::Recents,
+                tr!(loc, "session-recents"),
+                tr!(loc, "session-recents-tip"),
+            ),
         ] {
             let response = ui
                 .add_enabled(control, egui::Button::new(label))
                 .on_hover_text(hint)
-                .on_disabled_hover_text("Ask for control first");
+                .on_disabled_hover_text(tr!(loc, "session-control-first"));
             if response.clicked() {
                 actions.push(SessionAction::Command(SessionCommand::Input(
                     GestureMapper::softkey(key),
@@ -397,14 +415,18 @@ fn softkeys_ui(
         }
         ui.separator();
         let before = sui.viewer.zoom;
-        ui.selectable_value(&mut sui.viewer.zoom, Zoom::Fit, "Fit");
+        ui.selectable_value(
+            &mut sui.viewer.zoom,
+            Zoom::Fit,
+            tr!(loc, "session-zoom-fit"),
+        );
         ui.selectable_value(&mut sui.viewer.zoom, Zoom::Actual, "100 %");
         if sui.viewer.zoom != before {
             actions.push(SessionAction::Zoom(sui.viewer.zoom));
         }
         ui.separator();
         ui.label(
-            RichText::new(session.video.summary(instant))
+            RichText::new(session.video.summary(instant, loc))
                 .monospace()
                 .small(),
         );
@@ -417,36 +439,41 @@ fn viewer_ui(
     sui: &mut SessionUi,
     actions: &mut Vec<SessionAction>,
 ) {
+    let loc = super::lang::loc(ui.ctx());
     let screen_view = session.consent.get(Capability::ScreenView);
     let overlay = if session.is_ended() {
-        Some("The session is over")
+        Some(tr!(loc, "session-over"))
     } else if session.sharing_paused {
-        Some("The customer paused screen sharing")
+        Some(tr!(loc, "session-customer-paused"))
     } else if session.view_paused {
-        Some("View paused")
+        Some(tr!(loc, "session-view-paused"))
     } else if matches!(screen_view, ConsentView::Revoked | ConsentView::Denied)
         && session.screen.size().is_some()
     {
-        Some("Screen view was withdrawn")
+        Some(tr!(loc, "session-view-withdrawn"))
     } else {
         None
     };
     let placeholder = match screen_view {
-        ConsentView::Granted { .. } => "Waiting for the first frame…".to_owned(),
-        ConsentView::Asking => "Waiting for the customer to allow screen view…".to_owned(),
-        ConsentView::Unsupported => "This phone cannot share its screen.".to_owned(),
-        ConsentView::Off => "Screen view is turned off for this portal.".to_owned(),
-        ConsentView::Denied => "The customer declined screen view.".to_owned(),
-        ConsentView::Revoked => "The customer stopped sharing the screen.".to_owned(),
-        ConsentView::Refused(reason) => format!("Screen view refused: {reason}"),
-        ConsentView::NotRequested => {
-            "Use “Request screen view” to see the phone's screen.".to_owned()
+        ConsentView::Granted { .. } => tr!(loc, "session-first-frame"),
+        ConsentView::Asking => tr!(loc, "session-asking-screen"),
+        ConsentView::Unsupported => tr!(loc, "session-no-screen"),
+        ConsentView::Off => tr!(loc, "session-screen-off"),
+        ConsentView::Denied => tr!(loc, "session-screen-declined"),
+        ConsentView::Revoked => tr!(loc, "session-screen-stopped"),
+        ConsentView::Refused(reason) => {
+            tr!(loc, "session-screen-refused", reason = reason.as_str())
         }
+        ConsentView::NotRequested => tr!(loc, "session-screen-hint"),
     };
     let control = session.can_control() && overlay.is_none();
-    let input = sui
-        .viewer
-        .ui(ui, &session.screen, control, overlay, &placeholder);
+    let input = sui.viewer.ui(
+        ui,
+        &session.screen,
+        control,
+        overlay.as_deref(),
+        &placeholder,
+    );
     actions.extend(
         input
             .into_iter()
@@ -462,19 +489,17 @@ fn confirm_end_ui(
 ) {
     let modal =
         egui::Modal::new(egui::Id::unique(("end-session", session.code))).show(ui.ctx(), |ui| {
+            let loc = super::lang::loc(ui.ctx());
             ui.set_width(320.0);
-            ui.heading("End the session?");
+            ui.heading(tr!(loc, "session-end-title"));
             ui.add_space(6.0);
-            ui.label(format!(
-                "{} will be told the session is over. The transcript stays here.",
-                session.title()
-            ));
+            ui.label(tr!(loc, "session-end-body", who = session.title()));
             ui.add_space(10.0);
             ui.horizontal(|ui| {
                 if ui
                     .add(
                         egui::Button::new(
-                            RichText::new("End session now").color(egui::Color32::WHITE),
+                            RichText::new(tr!(loc, "session-end-now")).color(egui::Color32::WHITE),
                         )
                         .fill(BAD),
                     )
@@ -483,7 +508,7 @@ fn confirm_end_ui(
                     actions.push(SessionAction::Command(SessionCommand::End));
                     sui.confirm_end = false;
                 }
-                if ui.button("Keep going").clicked() {
+                if ui.button(tr!(loc, "session-keep-going")).clicked() {
                     sui.confirm_end = false;
                 }
             });

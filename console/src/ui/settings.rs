@@ -1,6 +1,8 @@
 //! The settings window: theme, downloads folder, server.
 
 use egui::{RichText, TextEdit};
+use lifeline_protocol::i18n::Language;
+use lifeline_protocol::tr;
 
 use crate::settings::{Settings, Theme};
 
@@ -17,6 +19,8 @@ pub struct SettingsForm {
     pub downloads: String,
     /// Theme.
     pub theme: Theme,
+    /// The chosen language; `None` follows the system.
+    pub language: Option<Language>,
 }
 
 impl SettingsForm {
@@ -28,6 +32,7 @@ impl SettingsForm {
             fingerprint: settings.fingerprint.clone().unwrap_or_default(),
             downloads: settings.downloads_dir().display().to_string(),
             theme: settings.theme,
+            language: settings.language,
         };
     }
 
@@ -39,16 +44,20 @@ impl SettingsForm {
             fingerprint: non_empty(&self.fingerprint),
             downloads: non_empty(&self.downloads).map(Into::into),
             theme: self.theme,
+            language: self.language,
             ..base.clone()
         }
     }
 }
 
-/// Shows the window; `true` when the technician saved.
-pub fn settings_ui(ctx: &egui::Context, form: &mut SettingsForm) -> bool {
+/// Shows the window; `true` when the technician saved. `system` is the system's language,
+/// shown on the "follow the system" choice.
+pub fn settings_ui(ctx: &egui::Context, form: &mut SettingsForm, system: Language) -> bool {
     let mut saved = false;
     let mut open = form.open;
-    egui::Window::new("Settings")
+    let loc = super::lang::loc(ctx);
+    egui::Window::new(tr!(loc, "settings-title"))
+        .id(egui::Id::unique("settings-window"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
@@ -58,28 +67,61 @@ pub fn settings_ui(ctx: &egui::Context, form: &mut SettingsForm) -> bool {
                 .num_columns(2)
                 .spacing([12.0, 8.0])
                 .show(ui, |ui| {
-                    ui.label("Theme");
+                    let label = ui.label(tr!(loc, "settings-language"));
+                    let system_name = tr!(
+                        loc,
+                        "settings-language-system",
+                        language = system.native_name()
+                    );
+                    let selected = form
+                        .language
+                        .map_or(system_name.clone(), |l| l.native_name().to_owned());
+                    egui::ComboBox::from_id_salt("settings-language")
+                        .selected_text(selected)
+                        .width(300.0)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut form.language, None, system_name);
+                            for language in Language::ALL {
+                                ui.selectable_value(
+                                    &mut form.language,
+                                    Some(language),
+                                    language.native_name(),
+                                );
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    ui.label(tr!(loc, "settings-theme"));
                     ui.horizontal(|ui| {
-                        ui.selectable_value(&mut form.theme, Theme::Dark, "Dark");
-                        ui.selectable_value(&mut form.theme, Theme::Light, "Light");
+                        ui.selectable_value(
+                            &mut form.theme,
+                            Theme::Dark,
+                            tr!(loc, "settings-theme-dark"),
+                        );
+                        ui.selectable_value(
+                            &mut form.theme,
+                            Theme::Light,
+                            tr!(loc, "settings-theme-light"),
+                        );
                     });
                     ui.end_row();
-                    let label = ui.label("Downloads folder");
+                    let label = ui.label(tr!(loc, "settings-downloads"));
                     ui.add(TextEdit::singleline(&mut form.downloads).desired_width(300.0))
                         .labelled_by(label.id);
                     ui.end_row();
-                    let label = ui.label("Server");
+                    let label = ui.label(tr!(loc, "settings-server"));
                     ui.add(
                         TextEdit::singleline(&mut form.server)
-                            .hint_text("empty: run a server on this computer")
+                            .hint_text(tr!(loc, "settings-server-hint"))
                             .desired_width(300.0),
                     )
                     .labelled_by(label.id);
                     ui.end_row();
-                    let label = ui.label("Fingerprint");
+                    let label = ui.label(tr!(loc, "settings-fingerprint"));
                     ui.add(
                         TextEdit::singleline(&mut form.fingerprint)
-                            .hint_text("SHA-256 of the server's certificate")
+                            .hint_text(tr!(loc, "settings-fingerprint-hint"))
                             .desired_width(300.0),
                     )
                     .labelled_by(label.id);
@@ -87,12 +129,12 @@ pub fn settings_ui(ctx: &egui::Context, form: &mut SettingsForm) -> bool {
                 });
             ui.add_space(4.0);
             ui.label(
-                RichText::new("Changing the server reconnects; live sessions end.")
+                RichText::new(tr!(loc, "settings-reconnect-note"))
                     .small()
                     .weak(),
             );
             ui.add_space(8.0);
-            if ui.button("Save").clicked() {
+            if ui.button(tr!(loc, "settings-save")).clicked() {
                 saved = true;
             }
         });

@@ -77,6 +77,6 @@ pub fn status_dot(ui: &mut egui::Ui, color: Color32, text: impl Into<String>) ->
 }
 
 /// A primary button (accent-filled).
-pub fn primary_button(text: &str) -> egui::Button<'_> {
+pub fn primary_button(text: impl Into<String>) -> egui::Button<'static> {
     egui::Button::new(egui::RichText::new(text).color(Color32::WHITE)).fill(ACCENT)
 }

@@ -11,6 +11,7 @@ use lifeline_console::state::{ConsoleState, Event, ServerEvent, ServerMode, Sess
 use lifeline_console::ui::ConsoleApp;
 use lifeline_protocol::SessionCode;
 use lifeline_protocol::consent::{Capability, CapabilitySet, PortalPolicy};
+use lifeline_protocol::i18n::{Language, Localizer};
 use lifeline_protocol::messages::control::{ChatId, ChatMessage, ControlMessage};
 use lifeline_protocol::messages::handshake::{DeviceSummary, Welcome};
 use lifeline_protocol::messages::video::{Codec, Rotation, StreamStart};
@@ -32,7 +33,13 @@ pub fn code() -> SessionCode {
 
 /// A signed-in local console with two codes, two portals and a portal request.
 pub fn signed_in() -> ConsoleState {
+    signed_in_speaking(Language::En)
+}
+
+/// [`signed_in`], its events written in `language`.
+pub fn signed_in_speaking(language: Language) -> ConsoleState {
     let mut state = ConsoleState::new(ServerMode::Local);
+    state.set_language(Localizer::new(language));
     let t = Instant::now();
     let apply = |state: &mut ConsoleState, event| state.apply(Event::Server(event), NOW, t);
     apply(
@@ -141,7 +148,12 @@ pub fn phone_frame() -> RgbaImage {
 /// [`signed_in`] plus a live session with Marie: screen and control granted, a frame shown,
 /// a few chat lines.
 pub fn in_session() -> ConsoleState {
-    let mut state = signed_in();
+    in_session_speaking(Language::En)
+}
+
+/// [`in_session`], its events written in `language`.
+pub fn in_session_speaking(language: Language) -> ConsoleState {
+    let mut state = signed_in_speaking(language);
     let t = Instant::now();
     let code = code();
     let mut apply =
@@ -227,13 +239,21 @@ pub fn in_session() -> ConsoleState {
 
 /// The console on `state`, without a network side: commands land in the receiver.
 pub fn harness(state: ConsoleState) -> (Harness<'static, ConsoleApp>, mpsc::Receiver<Command>) {
+    harness_with(state, Settings::default())
+}
+
+/// [`harness`] with `settings` (e.g. a language).
+pub fn harness_with(
+    state: ConsoleState,
+    settings: Settings,
+) -> (Harness<'static, ConsoleApp>, mpsc::Receiver<Command>) {
     lifeline_console::ui::format::use_utc(true);
     let mut commands = None;
     let harness = Harness::builder()
         .with_size(SIZE)
         .wgpu()
         .build_eframe(|cc| {
-            let (mut app, rx) = ConsoleApp::offline(cc, state, Settings::default());
+            let (mut app, rx) = ConsoleApp::offline(cc, state, settings);
             app.freeze_clock(NOW);
             commands = Some(rx);
             app

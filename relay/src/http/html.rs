@@ -3,6 +3,9 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
+use lifeline_protocol::tr;
+
+use super::lang::PageLang;
 
 /// Text made safe for HTML element content and quoted attribute values.
 pub(super) fn escape(text: &str) -> String {
@@ -36,21 +39,32 @@ label{display:block;font-weight:600;margin:.9rem 0 .3rem}\
 input,textarea{width:100%;font:inherit;padding:.6rem;border:1px solid #b9c2cf;border-radius:8px}\
 textarea{min-height:7rem}\
 form .button{margin-top:1.2rem}\
-.brand{font-weight:700;color:#1565c0;margin-bottom:1rem}";
+.brand{font-weight:700;color:#1565c0;margin-bottom:1rem}\
+.lang{margin-top:1rem;text-align:center;font-size:.92rem;color:#5b6675}\
+.lang a{color:#1565c0}";
 
-/// A complete page with `status`. `body` is HTML built by the caller from escaped parts.
-pub(super) fn page(status: StatusCode, title: &str, body: &str) -> Response {
+/// A complete page with `status` in `lang`, with the language switch under the card.
+/// `body` is HTML built by the caller from escaped parts.
+pub(super) fn page(lang: &PageLang, status: StatusCode, title: &str, body: &str) -> Response {
     let html = format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!doctype html><html lang=\"{tag}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
          <meta name=\"robots\" content=\"noindex\">\
-         <title>{title} · Lifeline</title><style>{STYLE}</style></head>\
+         <title>{title} · {suffix}</title><style>{STYLE}</style></head>\
          <body><main><div class=\"brand\">Lifeline</div><div class=\"card\">{body}</div>\
-         </main></body></html>",
+         {switch}</main></body></html>",
+        tag = lang.language().tag(),
         title = escape(title),
+        suffix = escape(&tr!(lang.loc, "relay-page-suffix")),
+        switch = lang.switch_html(),
     );
     let mut response = (status, Html(html)).into_response();
     let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(lang.language().tag()),
+    );
+    headers.insert(header::VARY, HeaderValue::from_static("Accept-Language"));
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(
@@ -71,17 +85,23 @@ pub(super) fn page(status: StatusCode, title: &str, body: &str) -> Response {
 }
 
 /// A page with a heading and one paragraph, e.g. for errors.
-pub(super) fn message_page(status: StatusCode, title: &str, message: &str) -> Response {
+pub(super) fn message_page(
+    lang: &PageLang,
+    status: StatusCode,
+    title: &str,
+    message: &str,
+) -> Response {
     let body = format!("<h1>{}</h1><p>{}</p>", escape(title), escape(message));
-    page(status, title, &body)
+    page(lang, status, title, &body)
 }
 
 /// 429 for a browser: too many attempts from this address.
-pub(super) fn too_many_page(retry_after_secs: u32) -> Response {
+pub(super) fn too_many_page(lang: &PageLang, retry_after_secs: u32) -> Response {
     let mut response = message_page(
+        lang,
         StatusCode::TOO_MANY_REQUESTS,
-        "Too many attempts",
-        &format!("Too many attempts from your network. Try again in {retry_after_secs} seconds."),
+        &tr!(lang.loc, "relay-too-many-title"),
+        &tr!(lang.loc, "relay-too-many-body", seconds = retry_after_secs),
     );
     response
         .headers_mut()
@@ -89,13 +109,13 @@ pub(super) fn too_many_page(retry_after_secs: u32) -> Response {
     response
 }
 
-/// "in 19 minutes" style text for a time `millis` ahead.
-pub(super) fn time_left(millis: u64) -> String {
+/// "The code expires in 19 minutes." for a code `millis` from expiry.
+pub(super) fn expires_in(lang: &PageLang, millis: u64) -> String {
     let minutes = millis.div_ceil(60_000);
     match minutes {
-        0 | 1 => "in about a minute".to_owned(),
-        m if m < 120 => format!("in {m} minutes"),
-        m => format!("in {} hours", m.div_ceil(60)),
+        0 | 1 => tr!(lang.loc, "relay-join-expires", minutes = 1),
+        m if m < 120 => tr!(lang.loc, "relay-join-expires", minutes = m),
+        m => tr!(lang.loc, "relay-join-expires-hours", hours = m.div_ceil(60)),
     }
 }
 
@@ -113,9 +133,40 @@ mod tests {
     }
 
     #[test]
-    fn time_left_reads_well() {
-        assert_eq!(time_left(10_000), "in about a minute");
-        assert_eq!(time_left(19 * 60_000 + 1), "in 20 minutes");
-        assert_eq!(time_left(3 * 3_600_000), "in 3 hours");
+    fn time_left_reads_well_in_every_language() {
+        use lifeline_protocol::i18n::{Language, Localizer};
+        let page = |language| PageLang {
+            loc: Localizer::new(language),
+            chosen: false,
+        };
+        let (en, fr, es) = (page(Language::En), page(Language::Fr), page(Language::Es));
+        assert_eq!(
+            expires_in(&en, 10_000),
+            "The code expires in about a minute."
+        );
+        assert_eq!(
+            expires_in(&en, 19 * 60_000 + 1),
+            "The code expires in 20 minutes."
+        );
+        assert_eq!(
+            expires_in(&en, 3 * 3_600_000),
+            "The code expires in 3 hours."
+        );
+        assert_eq!(
+            expires_in(&fr, 19 * 60_000 + 1),
+            "Le code expire dans 20 minutes."
+        );
+        assert_eq!(
+            expires_in(&fr, 90 * 3_600_000),
+            "Le code expire dans 90 heures."
+        );
+        assert_eq!(
+            expires_in(&es, 61 * 60_000),
+            "El código caduca en 61 minutos."
+        );
+        assert_eq!(
+            expires_in(&es, 2 * 3_600_000),
+            "El código caduca en 2 horas."
+        );
     }
 }

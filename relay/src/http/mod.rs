@@ -10,6 +10,7 @@ mod codes;
 mod errors;
 mod extract;
 mod html;
+mod lang;
 mod links;
 mod login;
 mod ops;

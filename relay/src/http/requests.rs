@@ -9,6 +9,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Form, Json};
 use lifeline_protocol::messages::UnixMillis;
+use lifeline_protocol::tr;
 use serde::{Deserialize, Serialize};
 
 use super::AppState;
@@ -18,7 +19,8 @@ use super::codes::CodeView;
 use super::errors::ApiError;
 use super::extract::{PathParam, json_error, parse_id};
 use super::html::{message_page, too_many_page};
-use super::pages::join_page;
+use super::lang::PageLang;
+use super::pages::{join_page, portal_not_found};
 use crate::store::PortalRequest;
 
 #[derive(Debug, Deserialize)]
@@ -44,6 +46,7 @@ pub(super) async fn submit(
     PathParam(slug): PathParam<String>,
     request: Request,
 ) -> Response {
+    let lang = PageLang::of(request.uri(), request.headers());
     let json = request
         .headers()
         .get(header::CONTENT_TYPE)
@@ -80,10 +83,18 @@ pub(super) async fn submit(
             (StatusCode::CREATED, Json(body)).into_response()
         }
         (true, Err(err)) => err.into_response(),
-        (false, Ok(taken)) => join_page(&state, &taken.code, now),
-        (false, Err(err)) => match err.retry_after_secs {
-            Some(secs) => too_many_page(u32::try_from(secs).unwrap_or(u32::MAX)),
-            None => message_page(err.status, "We could not take your request", &err.message),
+        (false, Ok(taken)) => join_page(&state, &lang, &taken.code, now),
+        // The page speaks the customer's language; the API's English reason stays in the
+        // JSON answer and the log.
+        (false, Err(err)) => match (err.retry_after_secs, err.status) {
+            (Some(secs), _) => too_many_page(&lang, u32::try_from(secs).unwrap_or(u32::MAX)),
+            (None, StatusCode::NOT_FOUND) => portal_not_found(&lang),
+            (None, status) => message_page(
+                &lang,
+                status,
+                &tr!(lang.loc, "relay-request-failed-title"),
+                &tr!(lang.loc, "relay-request-failed-body"),
+            ),
         },
     }
 }

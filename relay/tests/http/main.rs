@@ -7,6 +7,7 @@ mod admin;
 mod codes;
 mod common;
 mod https;
+mod languages;
 mod login;
 mod pages;
 mod requests;

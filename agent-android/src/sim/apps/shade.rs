@@ -1,5 +1,7 @@
 //! The notification shade: pulled down from the top edge; quick settings and notifications.
 
+use lifeline_protocol::tr;
+
 use crate::sim::geom::{Metrics, Rect};
 use crate::sim::render::color::{SHARING_RED, WHITE, rgba};
 use crate::sim::render::icons::Icon;
@@ -201,7 +203,7 @@ pub(crate) fn draw(c: &mut Canvas<'_>, s: &PhoneState, technician: &str) {
         );
         let tx = r.x + p + m.dp(40.0);
         c.text(
-            "Lifeline · now",
+            &tr!(s.loc, "shade-app-now"),
             tx,
             r.y + p + m.dp(12.0),
             small,
@@ -209,14 +211,14 @@ pub(crate) fn draw(c: &mut Canvas<'_>, s: &PhoneState, technician: &str) {
             Align::Left,
         );
         c.text(
-            "Your screen is being shared",
+            &tr!(s.loc, "shade-sharing-title"),
             tx,
             r.y + p + m.dp(34.0),
             title,
             t.text,
             Align::Left,
         );
-        let line = format!("{technician} can see your screen");
+        let line = tr!(s.loc, "shade-sharing-body", who = technician);
         let line = c.ellipsize(&line, body, r.right() - tx - p);
         c.text(
             &line,
@@ -228,7 +230,12 @@ pub(crate) fn draw(c: &mut Canvas<'_>, s: &PhoneState, technician: &str) {
         );
         if let Some(b) = l.stop_sharing {
             c.round_rect(b, b.h / 2, SHARING_RED);
-            c.text_in("Stop sharing", b, TextStyle::medium(m.sp(14.0)), WHITE);
+            c.text_in(
+                &tr!(s.loc, "shade-stop-sharing"),
+                b,
+                TextStyle::medium(m.sp(14.0)),
+                WHITE,
+            );
         }
     }
     for (n, &r) in s.notifications.iter().rev().zip(rects) {

@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use lifeline_protocol::tr;
+
 use super::Canvas;
 use super::color::{BLACK, WHITE};
 use super::{nav_bar, overlays, status_bar};
@@ -43,6 +45,7 @@ pub(crate) fn draw(c: &mut Canvas<'_>, s: &PhoneState, now: Duration) {
         wifi: s.toggles.wifi,
         airplane: s.toggles.airplane,
         sharing: s.sharing,
+        sharing_label: tr!(s.loc, "shade-chip"),
         background: bar_bg,
         foreground: bar_fg,
     };
@@ -68,7 +71,7 @@ pub(crate) fn draw(c: &mut Canvas<'_>, s: &PhoneState, now: Duration) {
         overlays::draw_toast(c, text);
     }
     if let Some(prompt) = s.prompts.front() {
-        dialog::draw(c, prompt);
+        dialog::draw(c, prompt, s.loc);
     }
 }
 

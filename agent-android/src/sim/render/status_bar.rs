@@ -14,6 +14,8 @@ pub(crate) struct StatusBar {
     pub(crate) wifi: bool,
     pub(crate) airplane: bool,
     pub(crate) sharing: bool,
+    /// The chip's word, in the phone's language.
+    pub(crate) sharing_label: String,
     /// Background to paint, or `None` to leave what is there (wallpaper, shade).
     pub(crate) background: Option<Color>,
     /// Colour of text and icons.
@@ -21,13 +23,13 @@ pub(crate) struct StatusBar {
 }
 
 /// The sharing chip's rectangle, when shown (also used by tests to find it).
-pub(crate) fn chip_rect(c: &mut Canvas<'_>, time: &str) -> Rect {
+pub(crate) fn chip_rect(c: &mut Canvas<'_>, time: &str, text: &str) -> Rect {
     let m = c.m;
     let style = TextStyle::medium(m.sp(14.0));
     let x = m.dp(16.0) + c.measure(time, style) + m.dp(8.0);
     let h = m.dp(20.0);
     let label = TextStyle::medium(m.sp(12.0));
-    let w = m.dp(8.0) + m.dp(14.0) + m.dp(4.0) + c.measure("Sharing", label) + m.dp(10.0);
+    let w = m.dp(8.0) + m.dp(14.0) + m.dp(4.0) + c.measure(text, label) + m.dp(10.0);
     Rect::new(x, (m.status_h() - h) / 2, w, h)
 }
 
@@ -46,7 +48,7 @@ pub(crate) fn draw(c: &mut Canvas<'_>, bar: &StatusBar) {
     c.text(&bar.time, m.dp(16.0), baseline, style, fg, Align::Left);
 
     if bar.sharing {
-        let chip = chip_rect(c, &bar.time);
+        let chip = chip_rect(c, &bar.time, &bar.sharing_label);
         c.round_rect(chip, chip.h / 2, SHARING_RED);
         let icon = m.dp(14.0);
         c.icon(
@@ -58,7 +60,7 @@ pub(crate) fn draw(c: &mut Canvas<'_>, bar: &StatusBar) {
         );
         let label = TextStyle::medium(m.sp(12.0));
         c.text(
-            "Sharing",
+            &bar.sharing_label,
             chip.x + m.dp(8.0) + icon + m.dp(4.0),
             chip.y + (chip.h + label.cap_height()) / 2,
             label,

@@ -1,0 +1,116 @@
+# The customer's side: consent dialogs, notices, the sharing notification, the terminal
+# agent and the desktop window.
+#
+# Glossary (keep these terms the same in every file):
+#   technician         = the support person; $who is their name or "The technician"
+#   session code       = the 9 digits
+#   screen sharing     = the technician sees the phone's screen
+#   remote control     = the technician taps and types on the phone
+#   device information = the Diagnostics report (model, battery, storage, network, apps)
+#   log files          = system logs sent to the technician
+#   Lifeline           = the product name, never translated
+
+## Consent dialogs
+
+consent-title-screen = Share your screen?
+consent-title-control = Allow remote control?
+consent-title-diagnostics = Share device information?
+consent-title-logs = Share log files?
+consent-body-screen = { $who } will see everything on your screen, including notifications, until you stop sharing.
+consent-body-control = { $who } will be able to tap, swipe and type on your phone. You can stop it at any time.
+consent-body-diagnostics = { $who } will see your phone's model, battery, storage, network and installed apps.
+consent-body-logs = { $who } will receive your phone's system logs. They can contain app and account names.
+consent-deny = Deny
+consent-allow = Allow
+
+## What the customer is told during the session
+
+agent-someone = The technician
+agent-granted-screen = { $who } can now see your screen.
+agent-granted-control = { $who } can now control your phone.
+agent-granted-diagnostics = { $who } can now read your device information.
+agent-granted-logs = { $who } can now receive your log files.
+agent-declined-screen = { $who } may not see your screen.
+agent-declined-control = { $who } may not control your phone.
+agent-declined-diagnostics = { $who } may not read your device information.
+agent-declined-logs = { $who } may not receive your log files.
+agent-withdrawn-screen = { $who } can no longer see your screen.
+agent-withdrawn-control = { $who } can no longer control your phone.
+agent-withdrawn-diagnostics = { $who } can no longer read your device information.
+agent-withdrawn-logs = { $who } can no longer receive your log files.
+agent-diagnostics-read = { $who } read your device information.
+agent-sending-logs = Sending your log files to { $who }.
+agent-sharing-paused = Screen sharing paused.
+agent-sharing-resumed = Screen sharing resumed.
+agent-message-not-sent = Message not sent: { $reason }.
+agent-joined = { $who } joined the session.
+agent-recorded = This session is recorded.
+agent-chat-only = This phone cannot share its screen: this is a chat session.
+agent-file-sending = Sending { $name } ({ $size })…
+agent-file-sent = Sent { $name } ({ $size }).
+agent-file-failed = Could not send { $name }: { $reason }
+agent-ended = Session ended: { $reason }.
+agent-connection-lost = the connection was lost
+agent-size-kb = { $size } kB
+agent-size-mb = { $size } MB
+
+## The phone's sharing notification and status-bar chip
+
+shade-app-now = Lifeline · now
+shade-sharing-title = Your screen is being shared
+shade-sharing-body = { $who } can see your screen
+shade-chip = Sharing
+shade-stop-sharing = Stop sharing
+
+## The terminal agent
+
+term-help =
+    Type a message and press Enter to send it to your technician.
+    Commands: /pause and /resume screen sharing, /stop-sharing, /stop-control, exit to leave.
+term-connected = Connected to { $technician } (session { $session }).
+term-delivered = (delivered)
+term-sent-file = Sent { $name }.
+term-question = { $title } [y/N]
+term-answer-yes-no = Please answer y or n. { $title } [y/N]
+term-answered-on-phone = (answered on the phone)
+term-request-withdrawn = (the request was withdrawn)
+term-sharing-on = Your screen is being shared. (/pause, /stop-sharing)
+term-sharing-off = Your screen is not being shared.
+term-control-hint = Type /stop-control to take back control at any time.
+term-leaving = Leaving the session…
+term-unknown-command = Unknown command { $command }; type /help.
+term-opening = Opening { $url }…
+term-joining = Joining session { $code } at { $relay } as { $name } ({ $device }).
+term-waiting = Waiting for your technician to open the session…
+term-cancelled = Cancelled.
+
+## The desktop window (join screen, chat, status bar)
+
+window-title = Lifeline — support session
+window-title-named = Lifeline — { $who } support session
+window-connecting = Connecting…
+window-waiting-title = Waiting for your technician
+window-waiting-body = You are connected. Your technician will open the session shortly.
+window-waiting-note = Nothing on your phone is shared until you allow it on the phone's screen.
+window-join-failed = Could not join
+window-join-failed-hint = Check the link from your technician and try again.
+window-status-waiting = Waiting for { $who }…
+window-status-failed = Could not join: { $reason }
+window-status-chat-only = Chat only
+window-status-sharing = Sharing your screen
+window-status-paused = Sharing paused
+window-status-not-shared = Screen not shared
+window-status-control = control allowed
+window-status-no-control = no control
+window-your-technician = your technician
+window-chat-empty = Messages from your technician appear here.
+window-chat-hint = Message { $who }…
+window-chat-you = You
+window-send = Send
+window-pause = Pause sharing
+window-resume = Resume sharing
+window-stop-control = Stop control
+window-stop-control-tip = The technician can no longer tap or type on your phone
+window-exit = Exit session
+window-real-phone-note = Your phone is connected to this computer by USB: use it as usual. Your technician sees its screen and controls it only when you allow it here.
+window-close = Close window

@@ -1,0 +1,399 @@
+# Consola del técnico.
+#
+# Glosario (mismos términos en todas las ventanas y en todos los idiomas):
+#   Code Management = Gestión de códigos
+#   session code    = código de sesión («código» para abreviar)
+#   portal          = portal; portal request = solicitud desde el portal
+#   session         = sesión
+#   Diagnostics     = Diagnóstico (informe de información del dispositivo)
+#   log files       = archivos de registro
+#   softkeys        = teclas de navegación (Atrás, Inicio, Recientes)
+#   screen view     = ver la pantalla; control = control remoto
+#   Lifeline        = nombre del producto, nunca se traduce
+# Registro: usted.
+
+## Encabezado
+
+header-subtitle = consola del técnico
+header-settings = Configuración
+header-theme-light = Cambiar al tema claro
+header-theme-dark = Cambiar al tema oscuro
+header-sign-out = Cerrar sesión
+header-code-management = Gestión de códigos
+header-admin = Administración
+header-admin-tip = Portales y cuentas
+header-close-tab = Cerrar esta pestaña
+header-demo-joining = El teléfono de demostración se está conectando…
+header-demo-unavailable = Teléfono de demostración no disponible
+header-local-server = Servidor local
+header-status-starting = iniciando…
+header-status-signed-out = sesión cerrada
+header-status-signing-in = iniciando sesión…
+header-status-online = en línea
+header-status-unreachable = inaccesible
+header-status-failed = con errores
+header-certificate = certificado { $fingerprint }
+
+## Inicio de sesión
+
+login-title = Iniciar sesión
+login-subtitle = en su servidor Lifeline
+login-server = Servidor
+login-fingerprint = Huella digital
+login-fingerprint-hint = SHA-256 de un certificado autofirmado
+login-user = Nombre de usuario
+login-password = Contraseña
+login-submit = Iniciar sesión
+login-use-local = Usar un servidor local
+login-use-local-tip = Ejecuta un servidor en este equipo; los clientes de otras redes no podrán acceder a él
+
+## Gestión de códigos
+
+codes-refresh = ⟳ Actualizar
+codes-new = Nuevo código de sesión
+codes-identifier = Identificador
+codes-identifier-hint = nombre del cliente (opcional)
+codes-portal = Portal
+codes-default-portal = Predeterminado
+codes-create = Crear código
+codes-yours = Sus códigos
+codes-none = Todavía no hay códigos. Cree uno y envíelo a su cliente.
+codes-column-code = Código
+codes-column-identifier = Identificador
+codes-column-portal = Portal
+codes-column-state = Estado
+codes-column-expires = Caduca en
+codes-state-pending = pendiente
+codes-state-active = en sesión
+codes-state-expired = caducado
+codes-state-cancelled = cancelado
+codes-state-ended = finalizado
+codes-waiting-customer = esperando al cliente
+codes-chat-only = solo chat
+codes-copy-url = Copiar URL
+codes-send-email = Enviar código por correo
+codes-send-email-tip = Abre su cliente de correo con el enlace, el código y las instrucciones para unirse
+codes-cancel = Cancelar
+codes-open-session = Abrir sesión
+codes-requests = Solicitudes desde el portal
+codes-no-requests = Ningún cliente espera en un portal.
+codes-request-expires = solo chat · caduca en { $left }
+codes-accept = Aceptar
+
+## Una sesión
+
+session-tab-chat = Chat
+session-tab-diagnostics = Diagnóstico
+session-tab-files = Archivos
+session-device = { $make } { $model } · Android { $version }
+session-code = código { $code }
+session-connecting = conectando…
+session-waiting = esperando al cliente
+session-live = en directo
+session-recorded = ⏺ grabada
+session-asking = { $label } (solicitando…)
+session-request-screen = Solicitar ver la pantalla
+session-request-control = Solicitar el control
+session-resume-view = Reanudar la vista
+session-pause-view = Pausar la vista
+session-screenshot = Captura de pantalla
+session-screenshot-tip = Guardar la pantalla actual como PNG en la carpeta de la sesión
+session-quality = Calidad
+session-fps = { $fps } fps
+session-get-diagnostics = Obtener diagnóstico
+session-get-logs = Obtener archivos de registro
+session-close-tab = Cerrar pestaña
+session-end = Finalizar sesión
+session-back = ◀ Atrás
+session-back-tip = Botón Atrás de Android (o clic derecho en la pantalla)
+session-home = 🏠 Inicio
+session-home-tip = Botón Inicio de Android (o clic central en la pantalla)
+session-recents = ■ Recientes
+session-recents-tip = Aplicaciones recientes de Android
+session-control-first = Solicite primero el control
+session-zoom-fit = Ajustar
+session-over = La sesión ha finalizado
+session-customer-paused = El cliente pausó la pantalla compartida
+session-view-paused = Vista en pausa
+session-view-withdrawn = Se retiró el permiso para ver la pantalla
+session-first-frame = Esperando la primera imagen…
+session-asking-screen = Esperando a que el cliente permita ver la pantalla…
+session-no-screen = Este teléfono no puede compartir su pantalla.
+session-screen-off = La vista de pantalla está desactivada para este portal.
+session-screen-declined = El cliente rechazó que se vea la pantalla.
+session-screen-stopped = El cliente dejó de compartir la pantalla.
+session-screen-refused = Vista de pantalla rechazada: { $reason }
+session-screen-hint = Use «Solicitar ver la pantalla» para ver la pantalla del teléfono.
+session-end-title = ¿Finalizar la sesión?
+session-end-body = Se informará a { $who } de que la sesión ha finalizado. La transcripción se conserva aquí.
+session-end-now = Finalizar ahora
+session-keep-going = Continuar
+session-chat-only =
+    Este teléfono no puede compartir su pantalla, así que esta sesión es solo de chat:
+    el chat, el diagnóstico y los archivos de registro están disponibles a la derecha.
+capability-screen = Ver pantalla
+capability-control = Control remoto
+capability-diagnostics = Diagnóstico
+capability-logs = Archivos de registro
+session-consent-tip = { $label }: { $state }
+consent-state-not-asked = no solicitado
+consent-state-asking = esperando al cliente
+consent-state-granted = permitido
+consent-state-by-policy = permitido por la política del portal
+consent-state-denied = rechazado
+consent-state-revoked = retirado
+consent-state-off = desactivado para este portal
+consent-state-unsupported = no compatible con este teléfono
+consent-state-refused = rechazado: { $reason }
+
+## Chat
+
+chat-message = Mensaje
+chat-hint = Escriba un mensaje
+chat-not-live = La sesión no está en curso
+chat-send = Enviar
+chat-you = Usted
+chat-sending = enviando…
+chat-sent = enviado
+chat-delivered = entregado
+chat-not-sent = no enviado
+chat-customer = Cliente
+
+## Diagnóstico
+
+diag-intro = Solicite al teléfono la información del dispositivo: modelo, batería, almacenamiento, memoria, red, aplicaciones y procesos.
+diag-request = Solicitar diagnóstico
+diag-waiting = Esperando a que el cliente permita compartir la información del dispositivo…
+diag-refused = Se rechazó el diagnóstico: { $reason }.
+diag-ask-again = Volver a solicitar
+diag-filter = Filtrar
+diag-filter-hint = p. ej., batería
+diag-copy = Copiar
+diag-export = Exportar JSON
+diag-refresh = ⟳ Actualizar
+diag-received = Recibido a las { $time }
+diag-nothing = No se ha informado nada.
+diag-no-match = Nada coincide con el filtro.
+
+## Archivos de registro
+
+files-request = Solicitar archivos de registro
+files-open-folder = Abrir carpeta
+files-none = Todavía no hay archivos. Se pide permiso al cliente antes de enviar cualquier archivo.
+files-progress = { $received } de { $total }
+files-verified = ✔ { $size } · SHA-256 verificado
+
+## Administración
+
+admin-title = Administración
+admin-reload = ⟳ Recargar
+admin-portals = Portales
+admin-policy-help = preguntar: el cliente aprueba cada solicitud · notificar: permitido, se avisa al cliente · desactivado: nunca
+admin-column-portal = Portal
+admin-column-screen = Ver pantalla
+admin-column-control = Control
+admin-column-diagnostics = Diagnóstico
+admin-column-logs = Archivos de registro
+admin-column-lifetime = Vigencia del código
+admin-column-pending = Códigos pendientes
+admin-column-requests = Solicitudes de chat
+admin-policy-ask = preguntar
+admin-policy-notify = notificar
+admin-policy-off = desactivado
+admin-minutes-suffix = { " " }min
+admin-save = Guardar
+admin-undo = Deshacer
+admin-new-portal = Nuevo portal
+admin-name = Nombre
+admin-slug = Identificador de URL
+admin-slug-hint = p. ej., tiendas
+admin-create-portal = Crear portal
+admin-accounts = Cuentas
+admin-column-name = Nombre
+admin-column-role = Rol
+admin-column-disabled = Desactivada
+admin-role-technician = técnico
+admin-role-lead = supervisor
+admin-role-admin = administrador
+admin-new-account = Nueva cuenta
+admin-password = Contraseña
+admin-password-hint = 8 caracteres o más
+admin-create-account = Crear cuenta
+
+## Configuración
+
+settings-title = Configuración
+settings-language = Idioma
+settings-language-system = Sistema ({ $language })
+settings-theme = Tema
+settings-theme-dark = Oscuro
+settings-theme-light = Claro
+settings-downloads = Carpeta de descargas
+settings-server = Servidor
+settings-server-hint = vacío: ejecutar un servidor en este equipo
+settings-fingerprint = Huella digital
+settings-fingerprint-hint = SHA-256 del certificado del servidor
+settings-reconnect-note = Al cambiar de servidor se vuelve a conectar; las sesiones en curso finalizan.
+settings-save = Guardar
+
+## Avisos y errores
+
+notice-copied-url = Se copió la URL de acceso al portapapeles.
+notice-copied-report = Se copió el informe al portapapeles.
+notice-open-failed-mail = No se pudo abrir su cliente de correo: { $reason }
+notice-open-failed-folder = No se pudo abrir la carpeta: { $reason }
+notice-folder-failed = No se pudo crear la carpeta { $path }: { $reason }
+notice-server-failed = No se pudo iniciar el servidor: { $reason }
+notice-session-failed = Sesión { $code }: { $reason }
+notice-local-failed = No se pudo iniciar el servidor local: { $reason }
+notice-code-created = Código { $code } creado.
+notice-portal-saved = Portal { $name } guardado.
+notice-account-created = Cuenta { $name } creada.
+notice-server-starting = Iniciando el servidor local…
+error-server-not-url = la dirección del servidor { $server } no es una URL: { $reason }
+error-server-scheme = la dirección del servidor debe empezar por https://, no por { $scheme }://
+error-bad-fingerprint = la huella digital no es válida: { $reason }
+
+## Correo de invitación (en el idioma del técnico)
+
+invite-subject = Su sesión de soporte remoto
+invite-hello = Hola:
+invite-hello-named = Hola, { $name }:
+invite-body =
+    Para iniciar la sesión de soporte, abra este enlace en su teléfono Android:
+    { $url }
+
+    Si ya tiene instalada la aplicación Lifeline, también puede abrirla e introducir este código:
+    { $code }
+
+    Cómo unirse:
+    1. Abra el enlace (o la aplicación) en su teléfono.
+    2. Instale la aplicación Lifeline si se le solicita.
+    3. Introduzca su nombre y toque Unirse. Verá un chat con su técnico.
+    4. Su técnico le pedirá permiso antes de ver o controlar su pantalla; puede dejar de compartirla en cualquier momento.
+
+    El código funciona una sola vez y caduca si nadie se une a tiempo.
+
+## Línea de estado del vídeo
+
+video-summary = { $fps } fps · RTT { $rtt } · { $rate } · { $stream }
+video-ms = { $ms } ms
+video-mbps = { $rate } Mbit/s
+video-kbps = { $rate } kbit/s
+video-stream = { $codec } { $size }
+video-stream-landscape = { $codec } { $size } (horizontal)
+video-stream-upside-down = { $codec } { $size } (invertida)
+video-none = sin vídeo
+
+## Eventos de la sesión en la transcripción
+
+event-recorded = Esta sesión se graba.
+event-joined = { $name } se unió
+event-joined-from = { $chat_only ->
+    [yes] { $name } se unió desde un { $make } { $model } (Android { $version }); este teléfono no puede compartir su pantalla, así que la sesión es solo de chat
+   *[no] { $name } se unió desde un { $make } { $model } (Android { $version })
+}
+event-screen-stopped = La pantalla se detuvo: { $reason }
+event-file-received = Se recibió { $name } (SHA-256 verificado) y se guardó en { $path }
+event-file-failed = No se pudo recibir un archivo: { $reason }
+event-saved = Guardado: { $path }
+event-customer-left = El cliente salió de la sesión.
+event-connection-lost = Se perdió la conexión del cliente.
+reason-session-ended = la sesión finalizó
+reason-declined-diagnostics = el cliente no aceptó compartir la información del dispositivo
+event-asked = { $capability ->
+    [screen] Se solicitó al cliente ver la pantalla.
+    [control] Se solicitó al cliente el control remoto.
+    [diagnostics] Se solicitó al cliente la información del dispositivo.
+   *[logs] Se solicitaron al cliente los archivos de registro.
+}
+event-asked-diagnostics = Se solicitó la información del dispositivo.
+event-asked-logs = Se solicitaron los archivos de registro.
+event-allowed = { $capability ->
+    [screen] El cliente permitió ver la pantalla.
+    [control] El cliente permitió el control remoto.
+    [diagnostics] El cliente permitió consultar la información del dispositivo.
+   *[logs] El cliente permitió enviar los archivos de registro.
+}
+event-allowed-by-policy = { $capability ->
+    [screen] Ver la pantalla está permitido por la política del portal; se avisó al cliente.
+    [control] El control remoto está permitido por la política del portal; se avisó al cliente.
+    [diagnostics] Consultar la información del dispositivo está permitido por la política del portal; se avisó al cliente.
+   *[logs] Enviar los archivos de registro está permitido por la política del portal; se avisó al cliente.
+}
+event-declined = { $capability ->
+    [screen] El cliente rechazó que se vea la pantalla.
+    [control] El cliente rechazó el control remoto.
+    [diagnostics] El cliente rechazó compartir la información del dispositivo.
+   *[logs] El cliente rechazó enviar los archivos de registro.
+}
+event-withdrew = { $capability ->
+    [screen] El cliente retiró el permiso para ver la pantalla.
+    [control] El cliente retiró el permiso de control remoto.
+    [diagnostics] El cliente retiró el permiso para consultar la información del dispositivo.
+   *[logs] El cliente retiró el permiso para enviar los archivos de registro.
+}
+event-refused = Rechazado: { $reason }.
+event-paused = El cliente pausó la pantalla compartida.
+event-resumed = El cliente reanudó la pantalla compartida.
+event-diagnostics-received = Se recibió la información del dispositivo.
+event-file-offer = El teléfono está enviando { $name } ({ $size }).
+event-ended-customer = El cliente finalizó la sesión: { $reason }.
+event-ended-technician = Se finalizó la sesión: { $reason }.
+event-ended-server = El servidor finalizó la sesión: { $reason }.
+
+## Diagnostics report
+
+diag-group-device = Dispositivo
+diag-group-battery = Batería
+diag-group-storage = Almacenamiento
+diag-group-memory = Memoria
+diag-group-cpu = CPU
+diag-group-display = Pantalla
+diag-group-network = Red
+diag-group-apps = Aplicaciones
+diag-group-processes = Procesos
+diag-row-manufacturer = Fabricante
+diag-row-model = Modelo
+diag-row-android-version = Versión de Android
+diag-row-api-level = Nivel de API
+diag-row-build = Compilación
+diag-row-security-patch = Parche de seguridad
+diag-row-uptime = Tiempo de actividad
+diag-row-locale = Idioma y región
+diag-row-time-zone = Zona horaria
+diag-row-level = Nivel
+diag-row-charging = Cargando
+diag-row-health = Estado
+diag-row-temperature = Temperatura
+diag-row-total = Total
+diag-row-free = Libre
+diag-row-available = Disponible
+diag-row-abi = ABI
+diag-row-cores = Núcleos
+diag-row-resolution = Resolución
+diag-row-density = Densidad
+diag-row-refresh-rate = Frecuencia de actualización
+diag-row-connection = Conexión
+diag-row-wi-fi-network = Red Wi-Fi
+diag-row-wi-fi-signal = Señal Wi-Fi
+diag-row-ip-addresses = Direcciones IP
+diag-yes = sí
+diag-no = no
+diag-health-good = buena
+diag-health-overheat = sobrecalentada
+diag-health-dead = agotada
+diag-health-over-voltage = sobretensión
+diag-health-failure = averiada
+diag-health-cold = demasiado fría
+diag-health-unknown = desconocido
+diag-network-cellular = datos móviles
+diag-network-none = ninguna
+diag-network-other = otra
+diag-uptime = { $hours } h { $minutes } min
+diag-uptime-days = { $days } d { $hours } h { $minutes } min
+size-b = { $size } B
+size-kb = { $size } kB
+size-mb = { $size } MB
+size-gb = { $size } GB
+size-tb = { $size } TB

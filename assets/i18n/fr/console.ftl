@@ -1,0 +1,399 @@
+# Console du technicien.
+#
+# Glossaire (mêmes termes dans toutes les fenêtres et toutes les langues) :
+#   Code Management = Gestion des codes
+#   session code    = code de session (« code » en abrégé)
+#   portal          = portail ; portal request = demande via le portail
+#   session         = session
+#   Diagnostics     = Diagnostics (rapport d'informations sur le périphérique)
+#   log files       = fichiers journaux
+#   softkeys        = touches de navigation (Retour, Accueil, Applications récentes)
+#   screen view     = affichage de l'écran ; control = contrôle à distance
+#   Lifeline        = nom du produit, jamais traduit
+# Registre : vouvoiement.
+
+## En-tête
+
+header-subtitle = console du technicien
+header-settings = Paramètres
+header-theme-light = Passer au thème clair
+header-theme-dark = Passer au thème sombre
+header-sign-out = Se déconnecter
+header-code-management = Gestion des codes
+header-admin = Administration
+header-admin-tip = Portails et comptes
+header-close-tab = Fermer cet onglet
+header-demo-joining = Le téléphone de démonstration se connecte…
+header-demo-unavailable = Téléphone de démonstration indisponible
+header-local-server = Serveur local
+header-status-starting = démarrage…
+header-status-signed-out = déconnecté
+header-status-signing-in = connexion…
+header-status-online = en ligne
+header-status-unreachable = injoignable
+header-status-failed = en échec
+header-certificate = certificat { $fingerprint }
+
+## Connexion
+
+login-title = Connexion
+login-subtitle = à votre serveur Lifeline
+login-server = Serveur
+login-fingerprint = Empreinte
+login-fingerprint-hint = SHA-256 d'un certificat autosigné
+login-user = Nom d'utilisateur
+login-password = Mot de passe
+login-submit = Se connecter
+login-use-local = Utiliser plutôt un serveur local
+login-use-local-tip = Lance un serveur sur cet ordinateur ; les clients situés sur d'autres réseaux ne pourront pas l'atteindre
+
+## Gestion des codes
+
+codes-refresh = ⟳ Actualiser
+codes-new = Nouveau code de session
+codes-identifier = Identifiant
+codes-identifier-hint = nom du client (facultatif)
+codes-portal = Portail
+codes-default-portal = Par défaut
+codes-create = Créer un code
+codes-yours = Vos codes
+codes-none = Aucun code pour l'instant. Créez-en un et envoyez-le à votre client.
+codes-column-code = Code
+codes-column-identifier = Identifiant
+codes-column-portal = Portail
+codes-column-state = État
+codes-column-expires = Expire dans
+codes-state-pending = en attente
+codes-state-active = en session
+codes-state-expired = expiré
+codes-state-cancelled = annulé
+codes-state-ended = terminé
+codes-waiting-customer = en attente du client
+codes-chat-only = discussion uniquement
+codes-copy-url = Copier l'URL
+codes-send-email = Envoyer le code par e-mail
+codes-send-email-tip = Ouvre votre messagerie avec le lien, le code et la marche à suivre
+codes-cancel = Annuler
+codes-open-session = Ouvrir la session
+codes-requests = Demandes via le portail
+codes-no-requests = Aucun client n'attend sur un portail.
+codes-request-expires = discussion uniquement · expire dans { $left }
+codes-accept = Accepter
+
+## Une session
+
+session-tab-chat = Discussion
+session-tab-diagnostics = Diagnostics
+session-tab-files = Fichiers
+session-device = { $make } { $model } · Android { $version }
+session-code = code { $code }
+session-connecting = connexion…
+session-waiting = en attente du client
+session-live = en direct
+session-recorded = ⏺ enregistrée
+session-asking = { $label } (demande en cours…)
+session-request-screen = Demander l'affichage de l'écran
+session-request-control = Demander le contrôle
+session-resume-view = Reprendre l'affichage
+session-pause-view = Suspendre l'affichage
+session-screenshot = Capture d'écran
+session-screenshot-tip = Enregistrer l'écran actuel au format PNG dans le dossier de la session
+session-quality = Qualité
+session-fps = { $fps } i/s
+session-get-diagnostics = Obtenir les diagnostics
+session-get-logs = Obtenir les fichiers journaux
+session-close-tab = Fermer l'onglet
+session-end = Terminer la session
+session-back = ◀ Retour
+session-back-tip = Touche Retour d'Android (ou clic droit sur l'écran)
+session-home = 🏠 Accueil
+session-home-tip = Touche Accueil d'Android (ou clic du milieu sur l'écran)
+session-recents = ■ Récentes
+session-recents-tip = Applications récentes d'Android
+session-control-first = Demandez d'abord le contrôle
+session-zoom-fit = Ajuster
+session-over = La session est terminée
+session-customer-paused = Le client a suspendu le partage d'écran
+session-view-paused = Affichage suspendu
+session-view-withdrawn = L'affichage de l'écran a été retiré
+session-first-frame = En attente de la première image…
+session-asking-screen = En attente de l'autorisation du client pour afficher l'écran…
+session-no-screen = Ce téléphone ne peut pas partager son écran.
+session-screen-off = L'affichage de l'écran est désactivé pour ce portail.
+session-screen-declined = Le client a refusé l'affichage de l'écran.
+session-screen-stopped = Le client a arrêté le partage d'écran.
+session-screen-refused = Affichage de l'écran refusé : { $reason }
+session-screen-hint = Utilisez « Demander l'affichage de l'écran » pour voir l'écran du téléphone.
+session-end-title = Terminer la session ?
+session-end-body = { $who } sera informé(e) de la fin de la session. La transcription reste disponible ici.
+session-end-now = Terminer maintenant
+session-keep-going = Continuer
+session-chat-only =
+    Ce téléphone ne peut pas partager son écran, cette session se limite donc à la discussion :
+    la discussion, les diagnostics et les fichiers journaux sont disponibles à droite.
+capability-screen = Affichage de l'écran
+capability-control = Contrôle à distance
+capability-diagnostics = Diagnostics
+capability-logs = Fichiers journaux
+session-consent-tip = { $label } : { $state }
+consent-state-not-asked = non demandé
+consent-state-asking = en attente du client
+consent-state-granted = autorisé
+consent-state-by-policy = autorisé par la stratégie du portail
+consent-state-denied = refusé
+consent-state-revoked = retiré
+consent-state-off = désactivé pour ce portail
+consent-state-unsupported = non pris en charge par ce téléphone
+consent-state-refused = refusé : { $reason }
+
+## Discussion
+
+chat-message = Message
+chat-hint = Saisissez un message
+chat-not-live = La session n'est pas en cours
+chat-send = Envoyer
+chat-you = Vous
+chat-sending = envoi…
+chat-sent = envoyé
+chat-delivered = remis
+chat-not-sent = non envoyé
+chat-customer = Client
+
+## Diagnostics
+
+diag-intro = Demandez au téléphone les informations sur le périphérique : modèle, batterie, stockage, mémoire, réseau, applications et processus.
+diag-request = Demander les diagnostics
+diag-waiting = En attente de l'autorisation du client pour partager les informations sur le périphérique…
+diag-refused = Les diagnostics ont été refusés : { $reason }.
+diag-ask-again = Redemander
+diag-filter = Filtrer
+diag-filter-hint = p. ex. batterie
+diag-copy = Copier
+diag-export = Exporter en JSON
+diag-refresh = ⟳ Actualiser
+diag-received = Reçu à { $time }
+diag-nothing = Aucune information.
+diag-no-match = Aucun résultat pour ce filtre.
+
+## Fichiers journaux
+
+files-request = Demander les fichiers journaux
+files-open-folder = Ouvrir le dossier
+files-none = Aucun fichier pour l'instant. Le client donne son accord avant tout envoi.
+files-progress = { $received } sur { $total }
+files-verified = ✔ { $size } · SHA-256 vérifié
+
+## Administration
+
+admin-title = Administration
+admin-reload = ⟳ Recharger
+admin-portals = Portails
+admin-policy-help = demander : le client approuve chaque demande · informer : autorisé, le client est prévenu · désactivé : jamais
+admin-column-portal = Portail
+admin-column-screen = Affichage de l'écran
+admin-column-control = Contrôle
+admin-column-diagnostics = Diagnostics
+admin-column-logs = Fichiers journaux
+admin-column-lifetime = Durée du code
+admin-column-pending = Codes en attente
+admin-column-requests = Demandes de discussion
+admin-policy-ask = demander
+admin-policy-notify = informer
+admin-policy-off = désactivé
+admin-minutes-suffix = { " " }min
+admin-save = Enregistrer
+admin-undo = Annuler
+admin-new-portal = Nouveau portail
+admin-name = Nom
+admin-slug = Identifiant d'URL
+admin-slug-hint = p. ex. magasins
+admin-create-portal = Créer le portail
+admin-accounts = Comptes
+admin-column-name = Nom
+admin-column-role = Rôle
+admin-column-disabled = Désactivé
+admin-role-technician = technicien
+admin-role-lead = responsable
+admin-role-admin = administrateur
+admin-new-account = Nouveau compte
+admin-password = Mot de passe
+admin-password-hint = 8 caractères ou plus
+admin-create-account = Créer le compte
+
+## Paramètres
+
+settings-title = Paramètres
+settings-language = Langue
+settings-language-system = Système ({ $language })
+settings-theme = Thème
+settings-theme-dark = Sombre
+settings-theme-light = Clair
+settings-downloads = Dossier de téléchargement
+settings-server = Serveur
+settings-server-hint = vide : lancer un serveur sur cet ordinateur
+settings-fingerprint = Empreinte
+settings-fingerprint-hint = SHA-256 du certificat du serveur
+settings-reconnect-note = Changer de serveur entraîne une reconnexion ; les sessions en cours se terminent.
+settings-save = Enregistrer
+
+## Avis et erreurs
+
+notice-copied-url = L'URL de connexion a été copiée dans le presse-papiers.
+notice-copied-report = Le rapport a été copié dans le presse-papiers.
+notice-open-failed-mail = Impossible d'ouvrir votre messagerie : { $reason }
+notice-open-failed-folder = Impossible d'ouvrir le dossier : { $reason }
+notice-folder-failed = Impossible de créer le dossier { $path } : { $reason }
+notice-server-failed = Le serveur n'a pas pu démarrer : { $reason }
+notice-session-failed = Session { $code } : { $reason }
+notice-local-failed = Le serveur local n'a pas pu démarrer : { $reason }
+notice-code-created = Code { $code } créé.
+notice-portal-saved = Portail { $name } enregistré.
+notice-account-created = Compte { $name } créé.
+notice-server-starting = Démarrage du serveur local…
+error-server-not-url = l'adresse du serveur { $server } n'est pas une URL : { $reason }
+error-server-scheme = l'adresse du serveur doit commencer par https://, et non { $scheme }://
+error-bad-fingerprint = l'empreinte n'est pas valide : { $reason }
+
+## E-mail d'invitation (dans la langue du technicien)
+
+invite-subject = Votre session d'assistance à distance
+invite-hello = Bonjour,
+invite-hello-named = Bonjour { $name },
+invite-body =
+    Pour démarrer la session d'assistance, ouvrez ce lien sur votre téléphone Android :
+    { $url }
+
+    Si l'application Lifeline est déjà installée, vous pouvez aussi l'ouvrir et saisir ce code :
+    { $code }
+
+    Comment rejoindre la session :
+    1. Ouvrez le lien (ou l'application) sur votre téléphone.
+    2. Installez l'application Lifeline si cela vous est demandé.
+    3. Saisissez votre nom et appuyez sur Rejoindre. Une discussion avec votre technicien s'affiche.
+    4. Votre technicien vous demandera votre accord avant de voir ou de contrôler votre écran ; vous pouvez arrêter le partage à tout moment.
+
+    Le code ne fonctionne qu'une fois et expire si personne ne se connecte à temps.
+
+## Ligne d'état vidéo
+
+video-summary = { $fps } i/s · RTT { $rtt } · { $rate } · { $stream }
+video-ms = { $ms } ms
+video-mbps = { $rate } Mbit/s
+video-kbps = { $rate } kbit/s
+video-stream = { $codec } { $size }
+video-stream-landscape = { $codec } { $size } (paysage)
+video-stream-upside-down = { $codec } { $size } (à l'envers)
+video-none = pas de vidéo
+
+## Événements de session dans la transcription
+
+event-recorded = Cette session est enregistrée.
+event-joined = { $name } a rejoint la session
+event-joined-from = { $chat_only ->
+    [yes] { $name } a rejoint la session depuis un { $make } { $model } (Android { $version }) ; ce téléphone ne peut pas partager son écran, la session se limite donc à la discussion
+   *[no] { $name } a rejoint la session depuis un { $make } { $model } (Android { $version })
+}
+event-screen-stopped = L'écran s'est arrêté : { $reason }
+event-file-received = { $name } reçu (SHA-256 vérifié), enregistré dans { $path }
+event-file-failed = Un fichier n'a pas pu être reçu : { $reason }
+event-saved = Enregistré : { $path }
+event-customer-left = Le client a quitté la session.
+event-connection-lost = La connexion du client a été perdue.
+reason-session-ended = la session est terminée
+reason-declined-diagnostics = le client a refusé de partager les informations sur le périphérique
+event-asked = { $capability ->
+    [screen] Affichage de l'écran demandé au client.
+    [control] Contrôle à distance demandé au client.
+    [diagnostics] Informations sur le périphérique demandées au client.
+   *[logs] Fichiers journaux demandés au client.
+}
+event-asked-diagnostics = Informations sur le périphérique demandées.
+event-asked-logs = Fichiers journaux demandés.
+event-allowed = { $capability ->
+    [screen] Le client a autorisé l'affichage de l'écran.
+    [control] Le client a autorisé le contrôle à distance.
+    [diagnostics] Le client a autorisé l'accès aux informations sur le périphérique.
+   *[logs] Le client a autorisé l'envoi des fichiers journaux.
+}
+event-allowed-by-policy = { $capability ->
+    [screen] Affichage de l'écran autorisé par la stratégie du portail ; le client a été prévenu.
+    [control] Contrôle à distance autorisé par la stratégie du portail ; le client a été prévenu.
+    [diagnostics] Accès aux informations sur le périphérique autorisé par la stratégie du portail ; le client a été prévenu.
+   *[logs] Envoi des fichiers journaux autorisé par la stratégie du portail ; le client a été prévenu.
+}
+event-declined = { $capability ->
+    [screen] Le client a refusé l'affichage de l'écran.
+    [control] Le client a refusé le contrôle à distance.
+    [diagnostics] Le client a refusé l'accès aux informations sur le périphérique.
+   *[logs] Le client a refusé l'envoi des fichiers journaux.
+}
+event-withdrew = { $capability ->
+    [screen] Le client a retiré l'autorisation d'affichage de l'écran.
+    [control] Le client a retiré l'autorisation de contrôle à distance.
+    [diagnostics] Le client a retiré l'accès aux informations sur le périphérique.
+   *[logs] Le client a retiré l'autorisation d'envoi des fichiers journaux.
+}
+event-refused = Refusé : { $reason }.
+event-paused = Le client a suspendu le partage d'écran.
+event-resumed = Le client a repris le partage d'écran.
+event-diagnostics-received = Informations sur le périphérique reçues.
+event-file-offer = Le téléphone envoie { $name } ({ $size }).
+event-ended-customer = Le client a mis fin à la session : { $reason }.
+event-ended-technician = La session a été terminée : { $reason }.
+event-ended-server = Le serveur a mis fin à la session : { $reason }.
+
+## Diagnostics report
+
+diag-group-device = Appareil
+diag-group-battery = Batterie
+diag-group-storage = Stockage
+diag-group-memory = Mémoire
+diag-group-cpu = Processeur
+diag-group-display = Écran
+diag-group-network = Réseau
+diag-group-apps = Applications
+diag-group-processes = Processus
+diag-row-manufacturer = Fabricant
+diag-row-model = Modèle
+diag-row-android-version = Version d'Android
+diag-row-api-level = Niveau d'API
+diag-row-build = Build
+diag-row-security-patch = Correctif de sécurité
+diag-row-uptime = Temps de fonctionnement
+diag-row-locale = Langue et région
+diag-row-time-zone = Fuseau horaire
+diag-row-level = Niveau
+diag-row-charging = En charge
+diag-row-health = État
+diag-row-temperature = Température
+diag-row-total = Total
+diag-row-free = Libre
+diag-row-available = Disponible
+diag-row-abi = ABI
+diag-row-cores = Cœurs
+diag-row-resolution = Résolution
+diag-row-density = Densité
+diag-row-refresh-rate = Fréquence de rafraîchissement
+diag-row-connection = Connexion
+diag-row-wi-fi-network = Réseau Wi-Fi
+diag-row-wi-fi-signal = Signal Wi-Fi
+diag-row-ip-addresses = Adresses IP
+diag-yes = oui
+diag-no = non
+diag-health-good = bon
+diag-health-overheat = surchauffe
+diag-health-dead = hors d'usage
+diag-health-over-voltage = surtension
+diag-health-failure = défaillance
+diag-health-cold = trop froide
+diag-health-unknown = inconnu
+diag-network-cellular = données mobiles
+diag-network-none = aucune
+diag-network-other = autre
+diag-uptime = { $hours } h { $minutes } min
+diag-uptime-days = { $days } j { $hours } h { $minutes } min
+size-b = { $size } o
+size-kb = { $size } ko
+size-mb = { $size } Mo
+size-gb = { $size } Go
+size-tb = { $size } To

@@ -1,0 +1,149 @@
+//! The console in French and Spanish: snapshots of the main windows (long words must fit
+//! their buttons), the language following the settings without a restart, and no English
+//! left on screen.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::ui::{
+    code, harness_with, in_session_speaking, settle, signed_in_speaking, snapshot_options,
+};
+use egui_kittest::kittest::Queryable;
+use lifeline_console::settings::Settings;
+use lifeline_console::state::{ConsoleState, ServerMode, ServerStatus};
+use lifeline_console::ui::View;
+use lifeline_protocol::i18n::Language;
+
+fn settings(language: Language) -> Settings {
+    Settings {
+        language: Some(language),
+        // The same pixels on every machine.
+        downloads: Some("/home/technician/Downloads/Lifeline".into()),
+        ..Settings::default()
+    }
+}
+
+fn snapshot(
+    name: &str,
+    language: Language,
+    view: impl Fn(Language) -> ConsoleState,
+    then: impl Fn(&mut Harness),
+) {
+    let (mut harness, _rx) = harness_with(view(language), settings(language));
+    settle(&mut harness);
+    then(&mut harness);
+    settle(&mut harness);
+    harness.snapshot_options(format!("{name}_{language}"), &snapshot_options());
+}
+
+type Harness = egui_kittest::Harness<'static, lifeline_console::ui::ConsoleApp>;
+
+fn remote_signed_out(_: Language) -> ConsoleState {
+    let mut state = ConsoleState::new(ServerMode::Remote("https://relay.example.com:8443".into()));
+    state.status = ServerStatus::SignedOut;
+    state
+}
+
+#[test]
+fn snapshot_login_fr() {
+    snapshot("login", Language::Fr, remote_signed_out, |_| {});
+}
+
+#[test]
+fn snapshot_code_management_fr() {
+    snapshot("code_management", Language::Fr, signed_in_speaking, |_| {});
+}
+
+#[test]
+fn snapshot_session_fr() {
+    snapshot("session_window", Language::Fr, in_session_speaking, |h| {
+        h.state_mut().show(View::Session(code()));
+    });
+}
+
+#[test]
+fn snapshot_settings_fr() {
+    snapshot("settings", Language::Fr, signed_in_speaking, |h| {
+        h.get_by_label("⚙").click();
+    });
+}
+
+#[test]
+fn snapshot_admin_fr() {
+    snapshot("admin", Language::Fr, signed_in_speaking, |h| {
+        h.state_mut().show(View::Admin);
+    });
+}
+
+#[test]
+fn snapshot_login_es() {
+    snapshot("login", Language::Es, remote_signed_out, |_| {});
+}
+
+#[test]
+fn snapshot_code_management_es() {
+    snapshot("code_management", Language::Es, signed_in_speaking, |_| {});
+}
+
+#[test]
+fn snapshot_session_es() {
+    snapshot("session_window", Language::Es, in_session_speaking, |h| {
+        h.state_mut().show(View::Session(code()));
+    });
+}
+
+#[test]
+fn snapshot_settings_es() {
+    snapshot("settings", Language::Es, signed_in_speaking, |h| {
+        h.get_by_label("⚙").click();
+    });
+}
+
+#[test]
+fn snapshot_admin_es() {
+    snapshot("admin", Language::Es, signed_in_speaking, |h| {
+        h.state_mut().show(View::Admin);
+    });
+}
+
+#[test]
+fn french_and_spanish_labels_replace_the_english_ones() {
+    let (mut harness, _rx) = harness_with(signed_in_speaking(Language::Fr), settings(Language::Fr));
+    settle(&mut harness);
+    assert!(harness.query_all_by_label("Gestion des codes").count() >= 1);
+    harness.get_by_label("Créer un code");
+    harness.get_by_label("Demandes via le portail");
+    assert!(harness.query_by_label("Code Management").is_none());
+    assert!(harness.query_by_label("Create code").is_none());
+
+    let (mut harness, _rx) =
+        harness_with(in_session_speaking(Language::Es), settings(Language::Es));
+    harness.state_mut().show(View::Session(code()));
+    settle(&mut harness);
+    assert!(harness.query_all_by_label("Gestión de códigos").count() >= 1);
+    harness.get_by_label("Finalizar sesión");
+    harness.get_by_label("◀ Atrás");
+    harness.get_by_label("Diagnóstico");
+    assert!(harness.query_by_label("End session").is_none());
+}
+
+#[test]
+fn changing_the_language_in_settings_takes_effect_at_once() {
+    let (mut harness, _rx) = harness_with(signed_in_speaking(Language::En), settings(Language::En));
+    settle(&mut harness);
+    assert!(harness.query_all_by_label("Code Management").count() >= 1);
+    harness.get_by_label("⚙").click();
+    settle(&mut harness);
+    harness.get_all_by_label("Language").last().unwrap().click();
+    settle(&mut harness);
+    harness.get_by_label("Español").click();
+    settle(&mut harness);
+    harness.get_by_label("Save").click();
+    settle(&mut harness);
+    // No restart: the next frame is Spanish, and the choice is in the saved settings.
+    assert!(harness.query_all_by_label("Gestión de códigos").count() >= 1);
+    assert!(harness.query_by_label("Code Management").is_none());
+    assert_eq!(harness.state().localizer().language(), Language::Es);
+    assert_eq!(harness.state().settings().language, Some(Language::Es));
+}
