@@ -9,6 +9,7 @@ mod common;
 mod https;
 mod login;
 mod pages;
+mod records;
 mod requests;
 mod restart;
 mod sessions;
