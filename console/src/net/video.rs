@@ -13,6 +13,7 @@ use lifeline_protocol::video::tiles::{Damage, TileDecoder};
 use openh264::formats::YUVSource;
 use tokio::sync::mpsc;
 
+use super::recorder::Recorder;
 use super::sink::EventSink;
 use crate::state::screen::SharedScreen;
 use crate::state::{Event, SessionEvent};
@@ -162,21 +163,25 @@ fn decode_loop(
     }
 }
 
-/// Reads one video stream until it ends, handing frames to the decoder.
+/// Reads one video stream until it ends, handing frames to the decoder and, as received,
+/// to the session's record.
 pub async fn receive_video(
     mut stream: MessageReceiver<VideoMessage>,
     decoder: Decoder,
     sink: EventSink,
     code: SessionCode,
+    recorder: Recorder,
 ) {
     loop {
         match stream.recv().await {
             Ok(Some(VideoMessage::StreamStart(start))) => {
+                recorder.stream_start(start).await;
                 if decoder.jobs.send(Job::Start(start)).await.is_err() {
                     return;
                 }
             }
             Ok(Some(VideoMessage::Frame(frame))) => {
+                recorder.frame(&frame).await;
                 if decoder.jobs.send(Job::Frame(frame)).await.is_err() {
                     return;
                 }

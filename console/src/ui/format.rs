@@ -38,6 +38,11 @@ pub fn clock_seconds(at: UnixMillis) -> String {
     format(at, "%H:%M:%S")
 }
 
+/// `2026-11-21 14:05`.
+pub fn date_time(at: UnixMillis) -> String {
+    format(at, "%Y-%m-%d %H:%M")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

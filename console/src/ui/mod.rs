@@ -9,6 +9,7 @@
 //! - [`session`]: a session (toolbar, viewer, softkeys, status line) with [`chat`],
 //!   [`diagnostics`] and [`files`];
 //! - [`admin`]: portals and accounts (admins);
+//! - [`review`]: Sessions: records, the review player, the wrap-up;
 //! - [`settings`]: the settings window;
 //! - [`notices`], [`theme`], [`format`]: notices, look, times.
 
@@ -22,6 +23,7 @@ pub mod format;
 pub mod header;
 pub mod login;
 pub mod notices;
+pub mod review;
 pub mod session;
 pub mod settings;
 pub mod theme;

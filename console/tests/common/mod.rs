@@ -4,4 +4,5 @@
 #![allow(dead_code, unreachable_pub, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod fake_phone;
+pub mod paced_phone;
 pub mod ui;
