@@ -5,9 +5,12 @@
 //!   round-trips exactly.
 //! - `sim`: the simulated phone's render and the agent's session core (pacing, frame window,
 //!   tiles encode) per frame while scrolling, and the cost of an idle phone.
+//! - `review`: a recorded session of mixed activity; seeks in the review player and the
+//!   recording's size per minute.
 
 mod codec;
 mod h264;
+mod review;
 mod sim;
 mod stats;
 
@@ -30,6 +33,9 @@ enum Command {
     /// Render and encode cost of the simulated phone and the agent's session core while
     /// scrolling at 1080x2400, and the cost of an idle phone.
     Sim(sim::SimArgs),
+    /// A 30-minute recorded session of mixed activity, then seeks to random moments in the
+    /// review player: seek time and recording size per minute.
+    Review(review::ReviewArgs),
 }
 
 fn main() -> Result<()> {
@@ -37,6 +43,7 @@ fn main() -> Result<()> {
     match cli.command {
         Command::Codec(args) => codec::run(&args),
         Command::Sim(args) => sim::run(&args),
+        Command::Review(args) => review::run(&args),
     }
 }
 
