@@ -18,6 +18,17 @@ pub fn local_relay_dir() -> PathBuf {
         .unwrap_or_else(|| std::env::temp_dir().join("lifeline-console").join("relay"))
 }
 
+/// Where session records wait until the relay has them.
+pub fn recording_spool() -> PathBuf {
+    project()
+        .map(|p| p.data_dir().join("record-spool"))
+        .unwrap_or_else(|| {
+            std::env::temp_dir()
+                .join("lifeline-console")
+                .join("record-spool")
+        })
+}
+
 /// The default folder for files received from phones: `Downloads/Lifeline`.
 pub fn default_downloads() -> PathBuf {
     UserDirs::new()

@@ -23,6 +23,7 @@ pub mod link;
 pub mod messages;
 #[cfg(feature = "quic")]
 pub mod quic;
+pub mod record;
 pub mod video;
 
 pub use code::SessionCode;

@@ -6,6 +6,7 @@ use lifeline_protocol::messages::control::{ChatMessage, QualityHint};
 use lifeline_protocol::messages::input::InputEvent;
 use tokio::sync::mpsc;
 
+use super::review::{ReviewMailbox, ReviewRequest};
 use crate::state::admin::PortalDraft;
 
 /// Commands waiting beyond this many are refused (the UI shows "busy").
@@ -85,6 +86,8 @@ pub enum Command {
         /// RGBA8 pixels.
         rgba: Vec<u8>,
     },
+    /// Something for the review window; the result lands in the mailbox.
+    Review(ReviewRequest, ReviewMailbox),
     /// End every session, stop the local relay and the demo phone, then stop.
     Shutdown,
 }

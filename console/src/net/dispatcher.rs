@@ -17,6 +17,8 @@ use super::command::{Command, SessionCommand};
 use super::demo;
 use super::http::{ApiClient, HttpError};
 use super::local::{self, LOCAL_USER, LocalRelay};
+use super::recorder::{RecordingConfig, RecordingSetup};
+use super::review::{self, ReviewResult};
 use super::session::{self, SessionHandle, SessionSetup};
 use super::sink::EventSink;
 use crate::state::codes::{CodeEntry, CodeState};
@@ -64,15 +66,17 @@ pub struct NetConfig {
     pub max_fps: u8,
     /// Connect to every pending code automatically (to be there when the customer joins).
     pub auto_connect: bool,
+    /// Record sessions to the relay (spooled here first); `None` records nothing.
+    pub recording: Option<RecordingConfig>,
 }
 
 impl NetConfig {
     /// A local-mode configuration.
     pub fn local(data_dir: impl Into<PathBuf>, downloads: impl Into<PathBuf>) -> Self {
+        let data_dir = data_dir.into();
         Self {
-            server: ServerConfig::Local {
-                data_dir: data_dir.into(),
-            },
+            recording: Some(RecordingConfig::new(data_dir.join(SPOOL_DIR))),
+            server: ServerConfig::Local { data_dir },
             downloads: downloads.into(),
             demo: false,
             agent: None,
@@ -82,6 +86,9 @@ impl NetConfig {
         }
     }
 }
+
+/// The recording spool's folder inside the local relay's data dir.
+pub const SPOOL_DIR: &str = "console-spool";
 
 /// Results of background work, reported back to the dispatcher.
 #[derive(Debug)]
@@ -424,6 +431,17 @@ impl Dispatcher {
                     };
                 });
             }
+            Command::Review(request, mailbox) => {
+                let Some(api) = self.api.clone() else {
+                    mailbox.push(ReviewResult::List(Err("sign in first".into())));
+                    return;
+                };
+                let sink = self.sink.clone();
+                tokio::spawn(async move {
+                    mailbox.push(review::run(api, request).await);
+                    sink.wake();
+                });
+            }
             Command::Shutdown => {}
         }
     }
@@ -541,6 +559,12 @@ impl Dispatcher {
             auto_request: demo,
             max_fps: self.config.max_fps,
             screen: SharedScreen::new(),
+            recording: self
+                .config
+                .recording
+                .clone()
+                .zip(self.api.clone())
+                .map(|(config, api)| RecordingSetup { api, config }),
         };
         let (done_tx, mut done_rx) = mpsc::channel(1);
         let internal = self.internal_tx.clone();

@@ -9,8 +9,11 @@ use thiserror::Error;
 use url::Url;
 
 use super::tls::http_client;
+
+mod records;
 use crate::state::admin::{PortalDraft, UserInfo};
 use crate::state::codes::{CodeEntry, PortalInfo, PortalRequest};
+pub use records::StoredChunk;
 
 /// Why an API call failed, in words for the technician.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
@@ -136,18 +139,23 @@ impl ApiClient {
         if status.is_success() {
             return serde_json::from_str(&text).map_err(|e| HttpError::Malformed(e.to_string()));
         }
-        let message = serde_json::from_str::<Value>(&text)
+        Err(self.refusal(status, &text))
+    }
+
+    /// The error for a non-success answer with body `text`.
+    fn refusal(&self, status: StatusCode, text: &str) -> HttpError {
+        let message = serde_json::from_str::<Value>(text)
             .ok()
             .and_then(|v| v.get("error").and_then(Value::as_str).map(str::to_owned))
             .unwrap_or_else(|| format!("the server answered {status}"));
-        Err(if status == StatusCode::UNAUTHORIZED {
+        if status == StatusCode::UNAUTHORIZED {
             HttpError::Unauthorized(message)
         } else {
             HttpError::Refused {
                 status: status.as_u16(),
                 message,
             }
-        })
+        }
     }
 
     fn transport_error(&self, err: &reqwest::Error) -> HttpError {

@@ -10,6 +10,8 @@
 //!   thread, files saved with their SHA-256 checked;
 //! - [`http`], [`tls`]: the API client and certificate pinning;
 //! - [`local`], [`demo`]: the in-process relay and the demo phone;
+//! - [`recorder`]: the session's record, spooled and streamed to the relay in chunks;
+//!   [`review`]: the Sessions list, records and wrap-ups for the review window;
 //! - [`command`], [`sink`]: the bounded channels to and from the UI;
 //! - [`client`]: [`TechnicianClient`], the headless driver.
 
@@ -20,6 +22,8 @@ pub mod dispatcher;
 pub mod files;
 pub mod http;
 pub mod local;
+pub mod recorder;
+pub mod review;
 pub mod runtime;
 pub mod session;
 pub mod sink;
@@ -30,5 +34,7 @@ pub mod writers;
 pub use client::{ClientError, TechnicianClient};
 pub use command::{Command, CommandError, CommandSender, SessionCommand};
 pub use dispatcher::{NetConfig, ServerConfig};
+pub use recorder::RecordingConfig;
+pub use review::{ReviewMailbox, ReviewRequest, ReviewResult};
 pub use runtime::{Net, NetError};
 pub use sink::{EventReceiver, EventSink, Waker};

@@ -16,12 +16,14 @@ use lifeline_protocol::quic::{
     ConnectError, ConnectOptions, IncomingStream, MessageReceiver, Notices, Peer, RecvError,
     ServerTrust, admit,
 };
+use lifeline_protocol::record::RecordItem;
 use lifeline_protocol::{CertFingerprint, PROTOCOL_VERSION, SessionCode};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
 use super::command::SessionCommand;
 use super::files::{receive_file, session_folder};
+use super::recorder::{Recorder, RecordingSetup};
 use super::sink::EventSink;
 use super::video::{Decoder, receive_video};
 use super::writers::{CONTROL_QUEUE, INPUT_QUEUE, control_writer, input_writer};
@@ -56,6 +58,8 @@ pub struct SessionSetup {
     pub max_fps: u8,
     /// Where decoded frames go.
     pub screen: SharedScreen,
+    /// Where the session's record goes; `None` records nothing.
+    pub recording: Option<RecordingSetup>,
 }
 
 /// Sends commands to a running session task.
@@ -150,8 +154,13 @@ async fn run(setup: SessionSetup, sink: EventSink, mut commands: mpsc::Receiver<
         }
     };
     let (welcome, peer, notices) = session.into_parts();
+    let first = RecordItem::CodeCreated {
+        code: code.digits(),
+        identifier: welcome.identifier.clone(),
+    };
+    let session_id = welcome.session_id;
     sink.session(code, SessionEvent::Paired(welcome)).await;
-    let live = Live::new(setup, sink, peer);
+    let live = Live::new(setup, sink, peer, session_id, first);
     live.run(notices, commands).await;
 }
 
@@ -190,6 +199,7 @@ struct Live {
     follow_ups: Vec<(Capability, FollowUp)>,
     started: Instant,
     nonce: u64,
+    recorder: Recorder,
 }
 
 /// Why the main loop stopped.
@@ -203,8 +213,24 @@ enum Exit {
 }
 
 impl Live {
-    fn new(setup: SessionSetup, sink: EventSink, peer: Peer) -> Self {
+    fn new(
+        setup: SessionSetup,
+        sink: EventSink,
+        peer: Peer,
+        session_id: u64,
+        first: RecordItem,
+    ) -> Self {
         let (control_out, control_queue) = mpsc::channel(CONTROL_QUEUE);
+        let recorder = match &setup.recording {
+            Some(r) => Recorder::start(
+                &r.config,
+                r.api.clone(),
+                session_id,
+                first,
+                control_out.clone(),
+            ),
+            None => Recorder::disabled(),
+        };
         let (input, input_queue) = mpsc::channel(INPUT_QUEUE);
         tokio::spawn(input_writer(peer.clone(), input_queue, setup.code));
         Self {
@@ -222,6 +248,7 @@ impl Live {
             follow_ups: Vec::new(),
             started: Instant::now(),
             nonce: 0,
+            recorder,
         }
     }
 
@@ -230,6 +257,7 @@ impl Live {
     }
 
     async fn emit(&self, event: SessionEvent) {
+        self.recorder.observe(&event).await;
         self.sink.session(self.code(), event).await;
     }
 
@@ -321,6 +349,12 @@ impl Live {
     async fn finish(mut self, exit: Exit) {
         match exit {
             Exit::Ended => {
+                self.recorder
+                    .record(RecordItem::Ended {
+                        by: Some(Party::Technician),
+                        reason: EndReason::TechnicianClosed.to_string(),
+                    })
+                    .await;
                 self.send(ControlMessage::SessionEnd {
                     by: Party::Technician,
                     reason: EndReason::TechnicianClosed,
@@ -344,6 +378,7 @@ impl Live {
                 .await;
             }
         }
+        self.recorder.finish().await;
     }
 
     async fn open_control(&mut self) -> Result<(), String> {
@@ -397,6 +432,7 @@ impl Live {
                     decoder,
                     self.sink.clone(),
                     self.code(),
+                    self.recorder.clone(),
                 ));
             }
             IncomingStream::File(file) => {
@@ -537,6 +573,9 @@ impl Live {
         match command {
             SessionCommand::Chat(message) => {
                 let id = message.id;
+                self.recorder
+                    .record(RecordItem::Chat(message.clone()))
+                    .await;
                 if !self.send(ControlMessage::Chat(message)) {
                     self.emit(SessionEvent::ChatFailed(
                         id,

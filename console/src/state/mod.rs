@@ -12,6 +12,7 @@
 //! - [`screen`]: the decoded phone screen shared with the viewer, with its damage;
 //! - [`admin`]: portals and users as admins manage them;
 //! - [`invite`]: the invitation text and `mailto:` link;
+//! - [`review`]: session records — lists, details and the review player;
 //! - [`events`]: what the network side reports.
 
 pub mod admin;
@@ -21,6 +22,7 @@ pub mod console;
 pub mod diagnostics;
 pub mod events;
 pub mod invite;
+pub mod review;
 pub mod screen;
 pub mod session;
 pub mod transcript;

@@ -18,6 +18,7 @@ use super::codes::{CodeAction, CodeForm, code_management_ui};
 use super::header::{HeaderAction, View, header_ui};
 use super::login::{LoginAction, LoginForm, login_ui};
 use super::notices::notices_ui;
+use super::review::{ReviewAction, ReviewUi, review_ui, wrapup_ui};
 use super::session::{SessionAction, SessionUi, session_ui};
 use super::settings::{SettingsForm, settings_ui};
 use super::theme;
@@ -67,6 +68,7 @@ pub struct ConsoleApp {
     settings_form: SettingsForm,
     admin_form: AdminForm,
     session_uis: HashMap<SessionCode, SessionUi>,
+    review: ReviewUi,
     seen_sessions: HashSet<SessionCode>,
     clipboard: Option<arboard::Clipboard>,
     theme_applied: Option<Theme>,
@@ -191,6 +193,7 @@ impl ConsoleApp {
             settings_form: SettingsForm::default(),
             admin_form: AdminForm::default(),
             session_uis: HashMap::new(),
+            review: ReviewUi::default(),
             seen_sessions: HashSet::new(),
             clipboard: None,
             theme_applied: None,
@@ -212,6 +215,11 @@ impl ConsoleApp {
     /// Shows a view.
     pub fn show(&mut self, view: View) {
         self.view = view;
+    }
+
+    /// The record open in the Sessions window (tests).
+    pub fn review_open(&self) -> Option<&super::review::OpenRecord> {
+        self.review.open.as_ref()
     }
 
     /// Where a session's viewer last drew the frame (tests).
@@ -276,6 +284,9 @@ impl ConsoleApp {
             demo_activity: self.launch.demo_activity.clone(),
             max_fps: self.launch.max_fps.unwrap_or(self.settings.max_fps),
             auto_connect: true,
+            recording: Some(crate::net::RecordingConfig::new(
+                crate::paths::recording_spool(),
+            )),
         };
         let repaint = ctx.clone();
         match Net::start(net_config, Arc::new(move || repaint.request_repaint())) {
@@ -491,6 +502,48 @@ impl ConsoleApp {
         }
     }
 
+    /// The Sessions window (records and the review player).
+    fn sessions(&mut self, ui: &mut egui::Ui) {
+        let downloads = self.downloads();
+        for action in review_ui(ui, &mut self.review, Instant::now()) {
+            self.review_action(action, &downloads);
+        }
+    }
+
+    /// The wrap-up form under an ended session.
+    fn wrapup(&mut self, ui: &mut egui::Ui, code: SessionCode) {
+        let Some(session) = self.state.session(code) else {
+            return;
+        };
+        let (Some(session_id), true) = (session.session_id, session.is_ended()) else {
+            return;
+        };
+        let form = self.review.wrapups.entry(session_id).or_default();
+        if let Some(request) = egui::Panel::bottom("wrapup")
+            .show(ui, |ui| wrapup_ui(ui, session_id, form))
+            .inner
+        {
+            let downloads = self.downloads();
+            self.review_action(ReviewAction::Request(request), &downloads);
+        }
+    }
+
+    fn review_action(&mut self, action: ReviewAction, downloads: &std::path::Path) {
+        let saved = match action {
+            ReviewAction::Request(request) => {
+                self.send(Command::Review(request, self.review.mailbox.clone()));
+                return;
+            }
+            ReviewAction::SaveText { name, text } => save_file(downloads, &name, text.as_bytes()),
+            ReviewAction::SavePng { name, bytes } => save_file(downloads, &name, &bytes),
+        };
+        let (text, bad) = match saved {
+            Ok(path) => (format!("Saved {}", path.display()), false),
+            Err(reason) => (reason, true),
+        };
+        self.state.notify(text, bad, Instant::now());
+    }
+
     fn login(&mut self, ui: &mut egui::Ui) {
         let Some(action) = login_ui(ui, &self.state, &mut self.login_form) else {
             return;
@@ -547,6 +600,16 @@ impl ConsoleApp {
     }
 }
 
+/// Writes an export into the downloads folder.
+fn save_file(dir: &std::path::Path, name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("The folder {} could not be created: {e}", dir.display()))?;
+    let path = crate::net::files::unique_path(dir, name);
+    std::fs::write(&path, bytes)
+        .map_err(|e| format!("{} could not be written: {e}", path.display()))?;
+    Ok(path)
+}
+
 impl eframe::App for ConsoleApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
@@ -591,7 +654,11 @@ impl eframe::App for ConsoleApp {
                     }
                     self.codes(ui);
                 }
-                View::Session(code) => self.session(ui, code),
+                View::Session(code) => {
+                    self.wrapup(ui, code);
+                    self.session(ui, code);
+                }
+                View::Sessions => self.sessions(ui),
                 View::Admin => {
                     for command in admin_ui(ui, &self.state, &mut self.admin_form) {
                         self.send(command);

@@ -40,6 +40,11 @@ pub fn clock_seconds(at: UnixMillis, loc: Localizer) -> String {
         .unwrap_or_default()
 }
 
+/// `2026-11-21 14:05`.
+pub fn date_time(at: UnixMillis) -> String {
+    format(at, "%Y-%m-%d %H:%M")
+}
+
 #[cfg(test)]
 mod tests {
     use lifeline_protocol::i18n::Language;

@@ -21,6 +21,8 @@ pub enum View {
     Session(SessionCode),
     /// Portals and accounts (admins).
     Admin,
+    /// Session records and the review player.
+    Sessions,
 }
 
 /// What the technician did in the header.
@@ -93,6 +95,13 @@ pub fn header_ui(
             .clicked()
         {
             actions.push(HeaderAction::Show(View::Codes));
+        }
+        if ui
+            .selectable_label(view == View::Sessions, "Sessions")
+            .on_hover_text("Records of past sessions")
+            .clicked()
+        {
+            actions.push(HeaderAction::Show(View::Sessions));
         }
         if state.is_admin()
             && ui

@@ -9,6 +9,7 @@
 //! - [`session`]: a session (toolbar, viewer, softkeys, status line) with [`chat`],
 //!   [`diagnostics`] and [`files`];
 //! - [`admin`]: portals and accounts (admins);
+//! - [`review`]: Sessions: records, the review player, the wrap-up;
 //! - [`settings`]: the settings window;
 //! - [`notices`], [`theme`], [`format`]: notices, look, times;
 //! - [`lang`]: the language the windows are drawn in.
@@ -24,6 +25,7 @@ pub mod header;
 pub mod lang;
 pub mod login;
 pub mod notices;
+pub mod review;
 pub mod session;
 pub mod settings;
 pub mod theme;

@@ -99,7 +99,8 @@ impl From<StoreError> for ApiError {
             | StoreError::SessionExists
             | StoreError::SessionClosed
             | StoreError::DefaultPortal
-            | StoreError::AlreadyAccepted => Self::conflict(message),
+            | StoreError::AlreadyAccepted
+            | StoreError::ChunkConflict { .. } => Self::conflict(message),
             StoreError::RequestsClosed => Self::forbidden(message),
             StoreError::RequestQueueFull => Self::too_many(message, 60),
             StoreError::DataDir { .. }

@@ -16,6 +16,7 @@ mod login;
 mod ops;
 mod pages;
 mod portals;
+mod records;
 mod requests;
 mod sessions;
 mod users;
@@ -128,6 +129,24 @@ impl AppState {
     }
 }
 
+/// `/api/records/…` and the portals' recording notice.
+fn records_routes() -> Router<AppState> {
+    use axum::routing::put;
+    Router::new()
+        .route("/records", get(records::list))
+        .route(
+            "/records/retention",
+            get(records::retention).put(records::set_retention),
+        )
+        .route("/records/retention/purge", post(records::purge))
+        .route("/records/{id}", get(records::show))
+        .route("/records/{id}/recording", get(records::recording))
+        .route("/records/{id}/chunks", get(records::chunks))
+        .route("/records/{id}/chunks/{seq}", put(records::put_chunk))
+        .route("/records/{id}/wrapup", put(records::put_wrapup))
+        .route("/portals/{id}/recording-notice", put(records::set_notice))
+}
+
 /// All routes, ready to serve with connect info (`SocketAddr`), which sign-in throttling
 /// needs.
 pub fn router(state: AppState) -> Router {
@@ -149,7 +168,8 @@ pub fn router(state: AppState) -> Router {
         .route("/requests", get(requests::list))
         .route("/requests/{id}/accept", post(requests::accept))
         .route("/sessions", get(sessions::list))
-        .route("/sessions/{id}", get(sessions::show));
+        .route("/sessions/{id}", get(sessions::show))
+        .merge(records_routes());
     Router::new()
         .nest("/api", api)
         .route("/join/{code}", get(pages::join))

@@ -55,7 +55,7 @@ struct EventView {
 }
 
 impl SessionView {
-    fn new(record: SessionRecord, events: Option<Vec<SessionEvent>>) -> Self {
+    pub(super) fn new(record: SessionRecord, events: Option<Vec<SessionEvent>>) -> Self {
         let end = record.end.as_ref();
         Self {
             id: record.id,

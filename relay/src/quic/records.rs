@@ -32,12 +32,13 @@ pub(crate) fn policy(record: &CodeRecord) -> PortalPolicy {
 }
 
 /// The welcome both sides get when the session starts.
-pub(crate) fn welcome(record: &CodeRecord, session_id: i64) -> Welcome {
+/// `recorded` is the portal's recording notice: the customer is told.
+pub(crate) fn welcome(record: &CodeRecord, session_id: i64, recorded: bool) -> Welcome {
     Welcome {
         // Row ids are positive.
         session_id: session_id.unsigned_abs(),
         policy: policy(record),
-        recorded: false,
+        recorded,
         identifier: record.identifier.clone(),
     }
 }

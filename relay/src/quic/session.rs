@@ -148,7 +148,15 @@ async fn splice_until_end(
     } = sides;
     ctx.metrics.session_paired();
     info!(session = id, %code, technician = %user.name, customer = %customer_name, "session started");
-    let welcome = ServerHello::Welcome(records::welcome(record, id));
+    let notice = ctx
+        .store
+        .recording_notice(record.portal.id)
+        .await
+        .unwrap_or_else(|err| {
+            warn!(%code, "could not read the portal's recording notice: {err}");
+            false
+        });
+    let welcome = ServerHello::Welcome(records::welcome(record, id, notice));
     let to_technician = RelayNotice::PeerJoined {
         name: customer_name,
         device: Some(device),

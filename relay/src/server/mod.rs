@@ -3,6 +3,7 @@
 
 mod clock;
 mod handle;
+mod retention;
 
 use std::io;
 use std::net::SocketAddr;
@@ -77,6 +78,7 @@ impl Relay {
         let store = Store::open(&config.data_dir).await?;
         let tls = tls::load_or_create(&config.data_dir, &config.tls)?;
         let metrics = Arc::new(Metrics::default());
+        tokio::spawn(retention::run(store.clone(), clock.clone()));
 
         // ── QUIC endpoint ────────────────────────────────────────────────────────────────
         let quic = QuicServer::start(QuicSetup {

@@ -84,6 +84,12 @@ pub enum StoreError {
     /// Hashing or the random source failed.
     #[error("{0}")]
     Crypto(String),
+    /// Another chunk is already stored under this sequence number.
+    #[error("chunk {seq} of this record is already stored with different content")]
+    ChunkConflict {
+        /// The sequence number.
+        seq: u32,
+    },
 }
 
 // Conversions without `#[from]`: the messages carry the cause, so there is no `source()` to

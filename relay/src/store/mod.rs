@@ -8,13 +8,17 @@
 mod codes;
 mod error;
 mod portals;
+mod record_search;
+mod record_types;
+mod records;
 mod requests;
+mod retention;
 mod rows;
 mod sessions;
 mod types;
 mod users;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -28,7 +32,12 @@ pub use portals::{
     MAX_CODE_LIFETIME_SECS, MAX_PENDING_LIMIT, MAX_PORTAL_NAME_CHARS, MAX_SLUG_CHARS,
     MIN_CODE_LIFETIME_SECS,
 };
+pub use record_types::{
+    AccessAction, AccessEntry, ChunkInfo, ChunkStored, Outcome, RecordFilter, RecordSummary, WrapUp,
+};
+pub use records::{MAX_NOTES_CHARS, RECORDS_DIR};
 pub use requests::{MAX_OPEN_REQUESTS, MAX_PROBLEM_CHARS, MAX_REQUEST_NAME_CHARS};
+pub use retention::MAX_RETENTION_DAYS;
 pub use sessions::MAX_CUSTOMER_NAME_CHARS;
 pub use types::{
     CodeRecord, CodeState, NewCode, NewSession, Portal, PortalRequest, PortalSettings, SessionEnd,
@@ -43,6 +52,8 @@ pub const DB_FILE: &str = "lifeline.db";
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: SqlitePool,
+    /// Recordings live under `data_dir/records/`.
+    data_dir: PathBuf,
 }
 
 impl Store {
@@ -65,7 +76,10 @@ impl Store {
             .connect_with(options)
             .await?;
         sqlx::migrate!().run(&pool).await?;
-        let store = Store { pool };
+        let store = Store {
+            pool,
+            data_dir: data_dir.to_owned(),
+        };
         let now = UnixMillis::now();
         store.ensure_system_user(now).await?;
         store.ensure_default_portal(now).await?;

@@ -207,7 +207,7 @@ async fn insert_event(
     Ok(())
 }
 
-fn session(row: &SqliteRow) -> Result<SessionRecord, StoreError> {
+pub(super) fn session(row: &SqliteRow) -> Result<SessionRecord, StoreError> {
     let device_json: String = row.try_get("device_json")?;
     let device: DeviceSummary =
         serde_json::from_str(&device_json).map_err(|e| StoreError::corrupt("device summary", e))?;

@@ -20,6 +20,7 @@ use lifeline_protocol::video::tiles::TileDecoder;
 use tokio::sync::mpsc;
 
 use self::h264::{H264Outcome, H264Stream};
+use super::recorder::Recorder;
 use super::sink::EventSink;
 use crate::state::screen::SharedScreen;
 use crate::state::{Event, SessionEvent};
@@ -178,17 +179,20 @@ pub async fn receive_video(
     decoder: Decoder,
     sink: EventSink,
     code: SessionCode,
+    recorder: Recorder,
 ) {
     let mut rate = RateLog::new();
     loop {
         match stream.recv().await {
             Ok(Some(VideoMessage::StreamStart(start))) => {
+                recorder.stream_start(start).await;
                 if decoder.jobs.send(Job::Start(start)).await.is_err() {
                     return;
                 }
             }
             Ok(Some(VideoMessage::Frame(frame))) => {
                 rate.frame(code, frame.payload.len());
+                recorder.frame(&frame).await;
                 if decoder.jobs.send(Job::Frame(frame)).await.is_err() {
                     return;
                 }

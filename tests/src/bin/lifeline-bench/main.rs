@@ -11,6 +11,8 @@
 //!   decoded by the technician, through the relay and with the peers connected directly.
 //! - `relay`: small-message round trips and bulk throughput, relay against direct, and
 //!   many concurrent sessions: the relay's CPU, added latency and memory per session.
+//! - `review`: a recorded session of mixed activity; seeks in the review player and the
+//!   recording's size per minute.
 
 mod codec;
 mod console;
@@ -21,6 +23,7 @@ mod peers;
 mod relay;
 mod relay_child;
 mod relay_load;
+mod review;
 mod sim;
 mod stats;
 mod xvfb;
@@ -58,6 +61,9 @@ enum Command {
     /// The relay under test, as a child process of `relay` (not for direct use).
     #[command(hide = true)]
     ServeRelay(relay_child::ServeArgs),
+    /// A 30-minute recorded session of mixed activity, then seeks to random moments in the
+    /// review player: seek time and recording size per minute.
+    Review(review::ReviewArgs),
 }
 
 fn main() -> Result<()> {
@@ -69,6 +75,7 @@ fn main() -> Result<()> {
         Command::Latency(args) => latency::run(&args),
         Command::Relay(args) => relay::run(&args),
         Command::ServeRelay(args) => relay_child::serve(&args),
+        Command::Review(args) => review::run(&args),
     }
 }
 

@@ -1,0 +1,119 @@
+//! The relay's record API, as the console uses it: chunk uploads and the list of stored
+//! chunks (the recorder), record lists, details, recordings and the wrap-up (review).
+
+use reqwest::Method;
+use serde::Deserialize;
+use serde_json::json;
+
+use super::{ApiClient, HttpError};
+use crate::state::review::{Outcome, RecordDetails, RecordQuery, RecordRow};
+
+/// A chunk the relay holds.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct StoredChunk {
+    /// Its sequence number.
+    pub seq: u32,
+    /// SHA-256 of its bytes, lowercase hex.
+    pub sha256: String,
+    /// Its size.
+    pub bytes: u64,
+}
+
+impl ApiClient {
+    /// Uploads chunk `seq` of a session's record. A chunk the relay already holds with the
+    /// same content counts as uploaded.
+    pub async fn put_chunk(
+        &self,
+        session_id: u64,
+        seq: u32,
+        bytes: Vec<u8>,
+    ) -> Result<(), HttpError> {
+        let path = format!("api/records/{session_id}/chunks/{seq}");
+        self.send_raw(Method::PUT, &path, Some(bytes))
+            .await
+            .map(drop)
+    }
+
+    /// The chunks the relay holds for a session.
+    pub async fn record_chunks(&self, session_id: u64) -> Result<Vec<StoredChunk>, HttpError> {
+        self.call(
+            Method::GET,
+            &format!("api/records/{session_id}/chunks"),
+            None,
+        )
+        .await
+    }
+
+    /// Records matching `query`, newest first.
+    pub async fn records(&self, query: &RecordQuery) -> Result<Vec<RecordRow>, HttpError> {
+        let mut url = self.url("api/records")?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            for (key, value) in query.pairs() {
+                pairs.append_pair(key, &value);
+            }
+        }
+        let path = match url.query() {
+            Some(q) => format!("api/records?{q}"),
+            None => "api/records".to_owned(),
+        };
+        self.call(Method::GET, &path, None).await
+    }
+
+    /// One record's details (the relay logs the opening).
+    pub async fn record(&self, id: u64) -> Result<RecordDetails, HttpError> {
+        self.call(Method::GET, &format!("api/records/{id}"), None)
+            .await
+    }
+
+    /// A record's whole recording (the relay logs the download).
+    pub async fn recording(&self, id: u64) -> Result<Vec<u8>, HttpError> {
+        self.send_raw(Method::GET, &format!("api/records/{id}/recording"), None)
+            .await
+    }
+
+    /// Writes the wrap-up of a session the technician ran.
+    pub async fn put_wrapup(
+        &self,
+        session_id: u64,
+        outcome: Outcome,
+        notes: &str,
+    ) -> Result<(), HttpError> {
+        let body = json!({ "outcome": outcome.as_str(), "notes": notes });
+        self.call::<serde_json::Value>(
+            Method::PUT,
+            &format!("api/records/{session_id}/wrapup"),
+            Some(body),
+        )
+        .await
+        .map(drop)
+    }
+
+    /// A request with a raw body (or none) whose answer is raw bytes.
+    async fn send_raw(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Vec<u8>>,
+    ) -> Result<Vec<u8>, HttpError> {
+        let mut request = self.client.request(method, self.url(path)?);
+        if let Some(token) = &self.token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request
+                .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
+                .body(body);
+        }
+        let response = request.send().await.map_err(|e| self.transport_error(&e))?;
+        let status = response.status();
+        let bytes = response
+            .bytes()
+            .await
+            .map_err(|e| self.transport_error(&e))?;
+        if status.is_success() {
+            return Ok(bytes.to_vec());
+        }
+        Err(self.refusal(status, &String::from_utf8_lossy(&bytes)))
+    }
+}

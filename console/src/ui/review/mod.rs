@@ -1,0 +1,163 @@
+//! The Sessions window: the list of session records with filters and search, and an opened
+//! record with its details, transcript, events, diagnostics, files and the review player.
+//! Also the wrap-up a technician writes when a session ends.
+//!
+//! - [`list`]: filters, search and the table;
+//! - [`record`]: an opened record: details and side tabs;
+//! - [`player`]: the frame, play / pause, speed, the timeline with event markers;
+//! - [`wrapup`]: resolved / unresolved / follow-up and notes.
+//!
+//! Requests go out as [`ReviewAction::Request`]; their results land in the window's
+//! [`ReviewMailbox`], read at the start of every frame.
+
+pub mod list;
+pub mod player;
+pub mod record;
+pub mod wrapup;
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use crate::net::{ReviewMailbox, ReviewRequest, ReviewResult};
+use crate::state::review::{Player, RecordDetails, RecordQuery, RecordRow};
+pub use record::RecordTab;
+pub use wrapup::{WrapUpForm, wrapup_ui};
+
+/// What the window asks the app to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReviewAction {
+    /// Send this to the relay.
+    Request(ReviewRequest),
+    /// Save a text file to the downloads folder.
+    SaveText {
+        /// File name.
+        name: String,
+        /// Content.
+        text: String,
+    },
+    /// Save a PNG to the downloads folder.
+    SavePng {
+        /// File name.
+        name: String,
+        /// Content.
+        bytes: Vec<u8>,
+    },
+}
+
+/// A record being viewed.
+pub struct OpenRecord {
+    /// Its details from the relay.
+    pub details: RecordDetails,
+    /// The player over its recording.
+    pub player: Player,
+    /// The side panel's tab.
+    pub tab: RecordTab,
+    /// The frame's texture and the video index it shows.
+    pub texture: Option<(usize, egui::TextureHandle)>,
+    /// When the player last moved on.
+    pub last_tick: Option<Instant>,
+}
+
+impl std::fmt::Debug for OpenRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OpenRecord")
+            .field("id", &self.details.row.id)
+            .field("tab", &self.tab)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The window's state.
+#[derive(Debug, Default)]
+pub struct ReviewUi {
+    /// Where answers land.
+    pub mailbox: ReviewMailbox,
+    /// The filters.
+    pub query: RecordQuery,
+    /// The list.
+    pub rows: Vec<RecordRow>,
+    /// A list request is out.
+    pub loading: bool,
+    /// The list was asked for at least once.
+    pub loaded: bool,
+    /// The last failure, in words.
+    pub error: Option<String>,
+    /// The record being opened.
+    pub opening: Option<u64>,
+    /// The record shown.
+    pub open: Option<OpenRecord>,
+    /// Wrap-up forms of ended sessions, by the relay's session id.
+    pub wrapups: HashMap<u64, WrapUpForm>,
+}
+
+impl ReviewUi {
+    /// Applies what came back from the relay.
+    pub fn apply(&mut self, result: ReviewResult) {
+        match result {
+            ReviewResult::List(Ok(rows)) => {
+                self.rows = rows;
+                self.loading = false;
+                self.error = None;
+            }
+            ReviewResult::List(Err(reason)) => {
+                self.loading = false;
+                self.error = Some(reason);
+            }
+            ReviewResult::Opened(id, result) => {
+                if self.opening != Some(id) {
+                    return;
+                }
+                self.opening = None;
+                match result {
+                    Ok(opened) => {
+                        let (details, recording) = *opened;
+                        self.open = Some(OpenRecord {
+                            details,
+                            player: Player::new(recording),
+                            tab: RecordTab::Chat,
+                            texture: None,
+                            last_tick: None,
+                        });
+                        self.error = None;
+                    }
+                    Err(reason) => {
+                        self.error = Some(format!("The record could not be opened: {reason}"))
+                    }
+                }
+            }
+            ReviewResult::WrapUp(id, result) => {
+                if let Some(form) = self.wrapups.get_mut(&id) {
+                    form.saving = false;
+                    match result {
+                        Ok(()) => form.saved = true,
+                        Err(reason) => form.error = Some(reason),
+                    }
+                }
+            }
+        }
+    }
+
+    /// The list request for the current filters.
+    pub fn list_request(&mut self) -> ReviewAction {
+        self.loading = true;
+        self.loaded = true;
+        ReviewAction::Request(ReviewRequest::List(self.query.clone()))
+    }
+}
+
+/// The Sessions window; returns what the app must do.
+pub fn review_ui(ui: &mut egui::Ui, review: &mut ReviewUi, now: Instant) -> Vec<ReviewAction> {
+    for result in review.mailbox.drain() {
+        review.apply(result);
+    }
+    let mut actions = Vec::new();
+    if !review.loaded {
+        actions.push(review.list_request());
+    }
+    if review.open.is_some() {
+        actions.extend(record::record_ui(ui, review, now));
+    } else {
+        actions.extend(list::list_ui(ui, review));
+    }
+    actions
+}

@@ -1,0 +1,260 @@
+//! The Sessions window through the real UI (egui_kittest, wgpu on a CPU adapter): the list
+//! is asked for, a record is opened, the player plays and seeks, the side tabs show the chat,
+//! events and details, and the transcript is exported.
+
+// Helpers outside #[test] functions: a failed unwrap is a failed test all the same.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::ui::{NOW, drain, settle, signed_in};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use lifeline_console::net::{Command, ReviewMailbox, ReviewRequest, ReviewResult};
+use lifeline_console::settings::Settings;
+use lifeline_console::state::review::{
+    Access, Outcome, RecordDetails, RecordRow, Recording, Technician, WrapUp,
+};
+use lifeline_console::ui::{ConsoleApp, View};
+use lifeline_protocol::consent::{Capability, CapabilitySet};
+use lifeline_protocol::messages::control::{ChatId, ChatMessage};
+use lifeline_protocol::messages::handshake::DeviceSummary;
+use lifeline_protocol::messages::video::{Codec, Rotation, StreamStart, VideoFrame, VideoMessage};
+use lifeline_protocol::messages::{Party, UnixMillis};
+use lifeline_protocol::record::{ChunkWriter, RecordEntry, RecordItem};
+use lifeline_protocol::video::tiles::TileEncoder;
+use tokio::sync::mpsc;
+
+fn row() -> RecordRow {
+    RecordRow {
+        id: 7,
+        code: "482913075".into(),
+        identifier: Some("Ticket 1234".into()),
+        portal: "default".into(),
+        technician: Technician {
+            id: 2,
+            name: "amy".into(),
+        },
+        customer_name: "Marie".into(),
+        device: DeviceSummary {
+            manufacturer: "samsung".into(),
+            model: "Galaxy S25+".into(),
+            android_version: "16".into(),
+            screen: Some((64, 128)),
+            capabilities: CapabilitySet::ALL,
+            locale: None,
+        },
+        started_at: NOW,
+        ended_at: Some(UnixMillis(NOW.0 + 20_000)),
+        duration_ms: Some(20_000),
+        outcome: Some(Outcome::Resolved),
+        recording_bytes: 4096,
+    }
+}
+
+/// A 20-second recording: three frames, chat, consent and the end.
+fn recording() -> Recording {
+    let mut writer = ChunkWriter::new(7, NOW, 0);
+    let mut encoder = TileEncoder::new();
+    let mut push = |at_us, item| {
+        writer.push(RecordEntry { at_us, item }).unwrap();
+    };
+    push(0, RecordItem::ConsentAsked(Capability::ScreenView));
+    push(
+        1_000_000,
+        RecordItem::ConsentGranted {
+            capability: Capability::ScreenView,
+            by_policy: false,
+        },
+    );
+    push(
+        1_500_000,
+        RecordItem::Video(VideoMessage::StreamStart(StreamStart {
+            codec: Codec::Tiles,
+            width: 64,
+            height: 128,
+            rotation: Rotation::Deg0,
+        })),
+    );
+    for (n, colour) in [[200, 30, 30, 255], [30, 200, 30, 255], [30, 30, 200, 255]]
+        .into_iter()
+        .enumerate()
+    {
+        let image = lifeline_protocol::video::RgbaImage::filled(64, 128, colour).unwrap();
+        let encoded = encoder.encode(&image);
+        push(
+            2_000_000 + n as u64 * 5_000_000,
+            RecordItem::Video(VideoMessage::Frame(VideoFrame {
+                sequence: n as u64,
+                timestamp_us: 0,
+                keyframe: encoded.keyframe,
+                payload: encoded.payload,
+            })),
+        );
+    }
+    push(
+        12_500_000,
+        RecordItem::Chat(ChatMessage {
+            id: ChatId(1),
+            from: Party::Customer,
+            sent_at: NOW,
+            text: "The screen is frozen".into(),
+        }),
+    );
+    push(
+        20_000_000,
+        RecordItem::Ended {
+            by: Some(Party::Customer),
+            reason: "the customer left the session".into(),
+        },
+    );
+    let bytes = writer.seal().unwrap().unwrap().bytes;
+    Recording::parse(&bytes).unwrap()
+}
+
+fn details() -> RecordDetails {
+    RecordDetails {
+        row: row(),
+        ended_by: Some("customer".into()),
+        end_reason: Some("the customer pressed Exit".into()),
+        wrapup: Some(WrapUp {
+            outcome: Outcome::Resolved,
+            notes: "Restarted the launcher".into(),
+            written_by: "amy".into(),
+            written_at: NOW,
+        }),
+        access_log: vec![Access {
+            user: "lea".into(),
+            action: "open".into(),
+            at: NOW,
+        }],
+    }
+}
+
+/// The next review request and its mailbox.
+fn review_request(rx: &mut mpsc::Receiver<Command>) -> (ReviewRequest, ReviewMailbox) {
+    drain(rx)
+        .into_iter()
+        .find_map(|c| match c {
+            Command::Review(request, mailbox) => Some((request, mailbox)),
+            _ => None,
+        })
+        .expect("a review request")
+}
+
+#[test]
+fn open_a_record_play_it_and_export_its_transcript() {
+    lifeline_console::ui::format::use_utc(true);
+    let downloads = tempfile::tempdir().unwrap();
+    let settings = Settings {
+        downloads: Some(downloads.path().to_owned()),
+        ..Settings::default()
+    };
+    let mut commands = None;
+    let mut harness = Harness::builder()
+        .with_size(common::ui::SIZE)
+        .wgpu()
+        .build_eframe(|cc| {
+            let (mut app, rx) = ConsoleApp::offline(cc, signed_in(), settings);
+            app.freeze_clock(NOW);
+            commands = Some(rx);
+            app
+        });
+    let mut rx = commands.unwrap();
+    harness.get_by_label("Sessions").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().view(), View::Sessions);
+
+    // The list is asked for at once; the relay's answer is listed.
+    let (request, mailbox) = review_request(&mut rx);
+    assert!(matches!(request, ReviewRequest::List(_)));
+    mailbox.push(ReviewResult::List(Ok(vec![row()])));
+    settle(&mut harness);
+    harness.get_by_label("Ticket 1234");
+    harness.get_by_label("Resolved");
+
+    // Searching asks again with the text.
+    let search = harness.get_by_role_and_label(Role::TextInput, "Search");
+    search.focus();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("frozen");
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(Role::Button, "Search")
+        .click();
+    settle(&mut harness);
+    let (request, mailbox) = review_request(&mut rx);
+    let ReviewRequest::List(query) = request else {
+        panic!("expected a list request")
+    };
+    assert_eq!(query.text, "frozen");
+    mailbox.push(ReviewResult::List(Ok(vec![row()])));
+    settle(&mut harness);
+
+    // Open it.
+    harness.get_by_label("Open").click();
+    settle(&mut harness);
+    let (request, mailbox) = review_request(&mut rx);
+    assert_eq!(request, ReviewRequest::Open(7));
+    mailbox.push(ReviewResult::Opened(
+        7,
+        Ok(Box::new((details(), recording()))),
+    ));
+    settle(&mut harness);
+    harness.get_by_label("Session 7 — amy with Marie");
+    harness.get_by_label("0:00 / 0:20");
+    // At the start: no frame yet, no chat yet.
+    harness.get_by_label("No chat up to this moment.");
+
+    // Seek through an event in the Events tab: the chat scrolls along.
+    harness.get_by_label("Events").click();
+    settle(&mut harness);
+    harness
+        .get_by_label("0:20  Session ended by the customer: the customer left the session")
+        .click();
+    settle(&mut harness);
+    harness.get_by_label("0:20 / 0:20");
+    harness.get_by_label("Chat").click();
+    settle(&mut harness);
+    harness.get_by_label("The screen is frozen");
+    {
+        let open = harness.state().review_open().unwrap();
+        assert_eq!(open.player.frame_index(), Some(3));
+        assert_eq!(
+            open.player.frame().unwrap().pixel(0, 0),
+            Some([30, 30, 200, 255])
+        );
+    }
+
+    // Play from the start at 8×.
+    harness.get_by_label("Play").click();
+    settle(&mut harness);
+    harness.get_by_label("Pause");
+    harness.get_by_label("Pause").click();
+    settle(&mut harness);
+
+    // Details show the wrap-up and the access log.
+    harness.get_by_label("Details").click();
+    settle(&mut harness);
+    harness.get_by_label("Restarted the launcher");
+    harness.get_by_label("Access log");
+
+    // Export the transcript.
+    harness.get_by_label("Export transcript").click();
+    settle(&mut harness);
+    let path = downloads.path().join("session-7-transcript.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("[0:12] Customer: The screen is frozen"),
+        "{text}"
+    );
+    assert!(text.contains("* Customer allowed screen view"), "{text}");
+
+    // Back to the list.
+    harness.get_by_label("Back to Sessions").click();
+    settle(&mut harness);
+    harness.get_by_label("Ticket 1234");
+}
