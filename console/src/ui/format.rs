@@ -42,7 +42,17 @@ pub fn clock_seconds(at: UnixMillis, loc: Localizer) -> String {
 
 /// `2026-11-21 14:05`.
 pub fn date_time(at: UnixMillis) -> String {
-    format(at, "%Y-%m-%d %H:%M")
+    let Some(t) = i64::try_from(at.0)
+        .ok()
+        .and_then(DateTime::<Utc>::from_timestamp_millis)
+    else {
+        return String::new();
+    };
+    if UTC.load(Ordering::Relaxed) {
+        t.format("%Y-%m-%d %H:%M").to_string()
+    } else {
+        t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+    }
 }
 
 #[cfg(test)]

@@ -67,7 +67,29 @@ pub(crate) fn assert_record(relay: &RigRelay, code: SessionCode, expected: &Expe
     );
     assert_eq!(kinds.last().map(String::as_str), Some("ended"), "{kinds:?}");
 
-    // RECORDING: the screen recording of the session is checked here once the relay keeps
-    // one (`GET /api/sessions/ID/recording`: present, frames decode, last frame = the
-    // phone's last screen).
+    // The console's recording reached the relay: chunks numbered 0, 1, 2… without a gap,
+    // each with its checksum (they are uploaded at most 5 s apart and flushed at the end).
+    let id = record["id"].as_i64().expect("a session id");
+    let deadline = std::time::Instant::now() + WAIT;
+    let chunks = loop {
+        let (status, chunks) = relay.api_get(&format!("/api/records/{id}/chunks"));
+        assert_eq!(status, 200, "{chunks}");
+        let chunks = chunks.as_array().cloned().unwrap_or_default();
+        if !chunks.is_empty() || std::time::Instant::now() > deadline {
+            break chunks;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    assert!(
+        !chunks.is_empty(),
+        "no recording on the relay for session {id}"
+    );
+    for (expected_seq, chunk) in chunks.iter().enumerate() {
+        assert_eq!(
+            chunk["seq"].as_u64(),
+            Some(expected_seq as u64),
+            "{chunks:?}"
+        );
+        assert_eq!(chunk["sha256"].as_str().map(str::len), Some(64), "{chunk}");
+    }
 }

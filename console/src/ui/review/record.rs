@@ -219,11 +219,11 @@ fn diagnostics_ui(ui: &mut egui::Ui, open: &OpenRecord) {
         .show(ui, |ui| {
             for (n, (at_us, report)) in reports.into_iter().enumerate() {
                 ui.label(RichText::new(format!("Report at {}", clock(at_us))).strong());
-                for group in groups(report) {
-                    egui::CollapsingHeader::new(group.title)
-                        .id_salt(("record-diag", n, group.title))
+                for group in groups(report, crate::ui::lang::loc(ui.ctx())) {
+                    egui::CollapsingHeader::new(group.title.clone())
+                        .id_salt(("record-diag", n, group.title.clone()))
                         .show(ui, |ui| {
-                            Grid::new(("record-diag-grid", n, group.title))
+                            Grid::new(("record-diag-grid", n, group.title.clone()))
                                 .num_columns(2)
                                 .striped(true)
                                 .show(ui, |ui| {
@@ -251,7 +251,7 @@ fn files_ui(ui: &mut egui::Ui, open: &OpenRecord) {
                     ui.label(clock(item.at_us));
                     ui.label(name)
                         .on_hover_text(format!("SHA-256 {}", hex::encode(sha256)));
-                    ui.label(human_bytes(*size));
+                    ui.label(human_bytes(*size, crate::ui::lang::loc(ui.ctx())));
                     ui.end_row();
                 }
             }
@@ -264,6 +264,7 @@ fn files_ui(ui: &mut egui::Ui, open: &OpenRecord) {
 }
 
 fn details_ui(ui: &mut egui::Ui, open: &OpenRecord) {
+    let loc = crate::ui::lang::loc(ui.ctx());
     let d = &open.details;
     let row = &d.row;
     ScrollArea::vertical()
@@ -317,7 +318,7 @@ fn details_ui(ui: &mut egui::Ui, open: &OpenRecord) {
                     if let Some(w) = &d.wrapup {
                         line("Notes", w.notes.clone());
                     }
-                    line("Recording", human_bytes(row.recording_bytes));
+                    line("Recording", human_bytes(row.recording_bytes, loc));
                 });
             ui.add_space(8.0);
             ui.label(RichText::new("Access log").strong());
