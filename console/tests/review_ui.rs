@@ -213,7 +213,7 @@ fn open_a_record_play_it_and_export_its_transcript() {
     harness.get_by_label("Events").click();
     settle(&mut harness);
     harness
-        .get_by_label("0:20  Session ended by the customer: the customer left the session")
+        .get_by_label("0:20  The customer ended the session: the customer left the session.")
         .click();
     settle(&mut harness);
     harness.get_by_label("0:20 / 0:20");

@@ -5,6 +5,6 @@
 
 pub mod fake_phone;
 pub mod h264_phone;
-pub mod phone_frames;
 pub mod paced_phone;
+pub mod phone_frames;
 pub mod ui;
