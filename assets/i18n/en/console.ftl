@@ -248,6 +248,7 @@ notice-copied-report = The report was copied to the clipboard.
 notice-open-failed-mail = Could not open your mail client: { $reason }
 notice-open-failed-folder = Could not open the folder: { $reason }
 notice-folder-failed = The folder { $path } could not be created: { $reason }
+notice-file-not-written = { $path } could not be written: { $reason }
 notice-server-failed = The server could not start: { $reason }
 notice-session-failed = Session { $code }: { $reason }
 notice-local-failed = The local server could not start: { $reason }

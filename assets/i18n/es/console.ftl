@@ -248,6 +248,7 @@ notice-copied-report = Se copió el informe al portapapeles.
 notice-open-failed-mail = No se pudo abrir su cliente de correo: { $reason }
 notice-open-failed-folder = No se pudo abrir la carpeta: { $reason }
 notice-folder-failed = No se pudo crear la carpeta { $path }: { $reason }
+notice-file-not-written = No se pudo escribir { $path }: { $reason }
 notice-server-failed = No se pudo iniciar el servidor: { $reason }
 notice-session-failed = Sesión { $code }: { $reason }
 notice-local-failed = No se pudo iniciar el servidor local: { $reason }
@@ -407,7 +408,7 @@ size-tb = { $size } TB
 
 review-title = Sesiones
 review-search = Buscar
-review-search-hint = nombre, identificador o texto del chat
+review-search-hint = nombre, identificador o mensaje
 review-technician = Técnico
 review-portal = Portal
 review-from = Desde

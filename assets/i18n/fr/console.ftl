@@ -248,6 +248,7 @@ notice-copied-report = Le rapport a été copié dans le presse-papiers.
 notice-open-failed-mail = Impossible d'ouvrir votre messagerie : { $reason }
 notice-open-failed-folder = Impossible d'ouvrir le dossier : { $reason }
 notice-folder-failed = Impossible de créer le dossier { $path } : { $reason }
+notice-file-not-written = { $path } n'a pas pu être écrit : { $reason }
 notice-server-failed = Le serveur n'a pas pu démarrer : { $reason }
 notice-session-failed = Session { $code } : { $reason }
 notice-local-failed = Le serveur local n'a pas pu démarrer : { $reason }

@@ -52,7 +52,7 @@ pub fn list_ui(ui: &mut egui::Ui, review: &mut ReviewUi) -> Vec<ReviewAction> {
                 &tr!(loc, "review-search"),
                 &mut q.text,
                 &tr!(loc, "review-search-hint"),
-                220.0,
+                270.0,
             );
             search |= field(
                 ui,
@@ -62,8 +62,8 @@ pub fn list_ui(ui: &mut egui::Ui, review: &mut ReviewUi) -> Vec<ReviewAction> {
                 100.0,
             );
             search |= field(ui, &tr!(loc, "review-portal"), &mut q.portal, &any, 90.0);
-            search |= field(ui, &tr!(loc, "review-from"), &mut q.from, &date, 90.0);
-            search |= field(ui, &tr!(loc, "review-to"), &mut q.to, &date, 90.0);
+            search |= field(ui, &tr!(loc, "review-from"), &mut q.from, &date, 110.0);
+            search |= field(ui, &tr!(loc, "review-to"), &mut q.to, &date, 110.0);
             egui::ComboBox::from_id_salt("outcome-filter")
                 .selected_text(outcome_label(q.outcome, loc))
                 .show_ui(ui, |ui| {
