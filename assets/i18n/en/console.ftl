@@ -470,6 +470,7 @@ review-detail-device = Device
 review-detail-started = Started
 review-detail-duration = Duration
 review-detail-ended-by = Ended by
+review-ended-by-value = { $by }: { $reason }
 review-detail-outcome = Outcome
 review-detail-notes = Notes
 review-detail-recording = Recording
@@ -494,6 +495,7 @@ review-recorded-screen = Recorded screen
 
 review-event-code-created = Code { $code } created
 review-event-code-created-for = Code { $code } created for { $identifier }
+review-event-chat = { $who }: { $text }
 review-event-refused = { $capability ->
     [screen] The phone refused screen view: { $reason }
     [control] The phone refused remote control: { $reason }

@@ -470,6 +470,7 @@ review-detail-device = Dispositivo
 review-detail-started = Inicio
 review-detail-duration = Duración
 review-detail-ended-by = Finalizada por
+review-ended-by-value = { $by }: { $reason }
 review-detail-outcome = Resultado
 review-detail-notes = Notas
 review-detail-recording = Grabación
@@ -494,6 +495,7 @@ review-recorded-screen = Pantalla grabada
 
 review-event-code-created = Código { $code } creado
 review-event-code-created-for = Código { $code } creado para { $identifier }
+review-event-chat = { $who }: { $text }
 review-event-refused = { $capability ->
     [screen] El teléfono rechazó ver la pantalla: { $reason }
     [control] El teléfono rechazó el control remoto: { $reason }

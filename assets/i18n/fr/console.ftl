@@ -470,6 +470,7 @@ review-detail-device = Appareil
 review-detail-started = Début
 review-detail-duration = Durée
 review-detail-ended-by = Terminée par
+review-ended-by-value = { $by } : { $reason }
 review-detail-outcome = Résultat
 review-detail-notes = Notes
 review-detail-recording = Enregistrement
@@ -494,6 +495,7 @@ review-recorded-screen = Écran enregistré
 
 review-event-code-created = Code { $code } créé
 review-event-code-created-for = Code { $code } créé pour { $identifier }
+review-event-chat = { $who } : { $text }
 review-event-refused = { $capability ->
     [screen] Le téléphone a refusé l'affichage de l'écran : { $reason }
     [control] Le téléphone a refusé le contrôle à distance : { $reason }

@@ -57,7 +57,12 @@ pub fn describe(item: &RecordItem, loc: Localizer) -> Option<String> {
             ),
             None => tr!(loc, "event-joined", name = customer_name.as_str()),
         },
-        RecordItem::Chat(chat) => format!("{}: {}", party(chat.from, loc), chat.text),
+        RecordItem::Chat(chat) => tr!(
+            loc,
+            "review-event-chat",
+            who = party(chat.from, loc),
+            text = chat.text.as_str()
+        ),
         RecordItem::ConsentAsked(cap) => tr!(loc, "event-asked", capability = cap_key(*cap)),
         RecordItem::ConsentGranted {
             capability,
@@ -99,4 +104,45 @@ pub fn describe(item: &RecordItem, loc: Localizer) -> Option<String> {
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use lifeline_protocol::consent::Capability;
+    use lifeline_protocol::i18n::Language;
+    use lifeline_protocol::messages::UnixMillis;
+    use lifeline_protocol::messages::control::{ChatId, ChatMessage};
+
+    use super::*;
+
+    #[test]
+    fn events_in_the_technicians_language() {
+        let fr = Localizer::new(Language::Fr);
+        let es = Localizer::new(Language::Es);
+        let refused = RecordItem::Refused {
+            capability: Capability::LogFiles,
+            reason: "no storage".into(),
+        };
+        assert_eq!(
+            describe(&refused, fr).unwrap(),
+            "Le téléphone a refusé les fichiers journaux : no storage"
+        );
+        let chat = RecordItem::Chat(ChatMessage {
+            id: ChatId(1),
+            from: Party::Customer,
+            sent_at: UnixMillis(0),
+            text: "hola".into(),
+        });
+        assert_eq!(describe(&chat, es).unwrap(), "Cliente: hola");
+        let ended = RecordItem::Ended {
+            by: None,
+            reason: "timeout".into(),
+        };
+        assert_eq!(
+            describe(&ended, Localizer::new(Language::En)).unwrap(),
+            "The session ended: timeout."
+        );
+        assert_eq!(party_named("relay", fr), "Serveur");
+        assert_eq!(party_named("someone", fr), "someone");
+    }
 }

@@ -331,7 +331,12 @@ fn details_ui(ui: &mut egui::Ui, open: &OpenRecord, loc: Localizer) {
                         tr!(loc, "review-detail-ended-by"),
                         match (&d.ended_by, &d.end_reason) {
                             (Some(by), Some(reason)) => {
-                                format!("{}: {reason}", party_named(by, loc))
+                                tr!(
+                                    loc,
+                                    "review-ended-by-value",
+                                    by = party_named(by, loc),
+                                    reason = reason.as_str()
+                                )
                             }
                             (Some(by), None) => party_named(by, loc),
                             _ => "—".into(),
