@@ -213,7 +213,7 @@ fn open_a_record_play_it_and_export_its_transcript() {
     harness.get_by_label("Events").click();
     settle(&mut harness);
     harness
-        .get_by_label("0:20  Session ended by the customer: the customer left the session")
+        .get_by_label("0:20  The customer ended the session: the customer left the session.")
         .click();
     settle(&mut harness);
     harness.get_by_label("0:20 / 0:20");
@@ -257,4 +257,71 @@ fn open_a_record_play_it_and_export_its_transcript() {
     harness.get_by_label("Back to Sessions").click();
     settle(&mut harness);
     harness.get_by_label("Ticket 1234");
+}
+
+#[test]
+fn a_record_in_french_keeps_its_transcript_in_english() {
+    lifeline_console::ui::format::use_utc(true);
+    let downloads = tempfile::tempdir().unwrap();
+    let settings = Settings {
+        downloads: Some(downloads.path().to_owned()),
+        language: Some(lifeline_protocol::i18n::Language::Fr),
+        ..Settings::default()
+    };
+    let mut commands = None;
+    let mut harness = Harness::builder()
+        .with_size(common::ui::SIZE)
+        .wgpu()
+        .build_eframe(|cc| {
+            let (mut app, rx) = ConsoleApp::offline(cc, signed_in(), settings);
+            app.freeze_clock(NOW);
+            commands = Some(rx);
+            app
+        });
+    let mut rx = commands.unwrap();
+    harness.state_mut().show(View::Sessions);
+    settle(&mut harness);
+    let (_, mailbox) = review_request(&mut rx);
+    mailbox.push(ReviewResult::List(Ok(vec![row()])));
+    settle(&mut harness);
+    harness.get_by_label("Résolu");
+    harness.get_by_label("Ouvrir").click();
+    settle(&mut harness);
+    let (_, mailbox) = review_request(&mut rx);
+    mailbox.push(ReviewResult::Opened(
+        7,
+        Ok(Box::new((details(), recording()))),
+    ));
+    settle(&mut harness);
+    harness.get_by_label("Session 7 — amy avec Marie");
+    harness.get_by_label("Aucun message jusqu'à ce moment.");
+    harness.get_by_label("Lecture");
+
+    harness.get_by_label("Événements").click();
+    settle(&mut harness);
+    harness.get_by_label("0:01  Le client a autorisé l'affichage de l'écran.");
+    harness
+        .get_by_label("0:20  Le client a mis fin à la session : the customer left the session.")
+        .click();
+    settle(&mut harness);
+
+    harness.get_by_label("Détails").click();
+    settle(&mut harness);
+    harness.get_by_label("Terminée par");
+    harness.get_by_label("Client : the customer pressed Exit");
+    assert!(harness.query_all_by_label("Résolu").count() >= 1);
+    harness.get_by_label("Journal des accès");
+    assert!(harness.query_by_label("Access log").is_none());
+    assert!(harness.query_by_label("Ended by").is_none());
+
+    // The transcript is a record format: English whatever the console's language.
+    harness.get_by_label("Exporter la transcription").click();
+    settle(&mut harness);
+    let text = std::fs::read_to_string(downloads.path().join("session-7-transcript.txt")).unwrap();
+    assert!(text.starts_with("Session 7 — amy with Marie\n"), "{text}");
+    assert!(
+        text.contains("[0:12] Customer: The screen is frozen"),
+        "{text}"
+    );
+    assert!(!text.contains("Le client"), "{text}");
 }

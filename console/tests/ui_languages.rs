@@ -7,13 +7,19 @@
 mod common;
 
 use common::ui::{
-    code, harness_with, in_session_speaking, settle, signed_in_speaking, snapshot_options,
+    NOW, code, drain, harness_with, in_session_speaking, settle, signed_in_speaking,
+    snapshot_options,
 };
 use egui_kittest::kittest::Queryable;
+use lifeline_console::net::{Command, ReviewRequest, ReviewResult};
 use lifeline_console::settings::Settings;
+use lifeline_console::state::review::{Outcome, RecordRow, Technician};
 use lifeline_console::state::{ConsoleState, ServerMode, ServerStatus};
 use lifeline_console::ui::View;
+use lifeline_protocol::consent::CapabilitySet;
 use lifeline_protocol::i18n::Language;
+use lifeline_protocol::messages::UnixMillis;
+use lifeline_protocol::messages::handshake::DeviceSummary;
 
 fn settings(language: Language) -> Settings {
     Settings {
@@ -74,6 +80,63 @@ fn snapshot_admin_fr() {
     snapshot("admin", Language::Fr, signed_in_speaking, |h| {
         h.state_mut().show(View::Admin);
     });
+}
+
+/// A record of the Sessions list: `minutes` long (still running when `None`).
+fn record(id: u64, customer: &str, minutes: Option<u64>, outcome: Option<Outcome>) -> RecordRow {
+    RecordRow {
+        id,
+        code: format!("48291307{id}"),
+        identifier: (id % 2 == 1).then(|| format!("Ticket {}", 1230 + id)),
+        portal: "default".into(),
+        technician: Technician {
+            id: 2,
+            name: "amy".into(),
+        },
+        customer_name: customer.into(),
+        device: DeviceSummary {
+            manufacturer: "samsung".into(),
+            model: "Galaxy S25".into(),
+            android_version: "16".into(),
+            screen: Some((1080, 2340)),
+            capabilities: CapabilitySet::ALL,
+            locale: None,
+        },
+        started_at: UnixMillis(NOW.0 - id * 3_600_000),
+        ended_at: minutes.map(|m| UnixMillis(NOW.0 - id * 3_600_000 + m * 60_000)),
+        duration_ms: minutes.map(|m| m * 60_000 + 7_000),
+        outcome,
+        recording_bytes: 4_200_000,
+    }
+}
+
+#[test]
+fn snapshot_sessions_fr() {
+    let (mut harness, mut rx) =
+        harness_with(signed_in_speaking(Language::Fr), settings(Language::Fr));
+    harness.state_mut().show(View::Sessions);
+    settle(&mut harness);
+    let mailbox = drain(&mut rx)
+        .into_iter()
+        .find_map(|c| match c {
+            Command::Review(ReviewRequest::List(_), mailbox) => Some(mailbox),
+            _ => None,
+        })
+        .expect("the Sessions list asks for the records");
+    mailbox.push(ReviewResult::List(Ok(vec![
+        record(1, "Marie Dupont", Some(12), Some(Outcome::Resolved)),
+        record(2, "Jonas Berg", Some(47), Some(Outcome::FollowUp)),
+        record(3, "Ana López", Some(3), Some(Outcome::Unresolved)),
+        record(4, "Li Wei", None, None),
+    ])));
+    settle(&mut harness);
+    harness.get_by_label("À suivre");
+    harness.get_by_label("Non résolu");
+    harness.get_by_label("en cours");
+    assert!(harness.query_all_by_label("Rechercher").count() >= 2);
+    assert!(harness.query_by_label("Resolved").is_none());
+    assert!(harness.query_by_label("Any outcome").is_none());
+    harness.snapshot_options("sessions_fr", &snapshot_options());
 }
 
 #[test]

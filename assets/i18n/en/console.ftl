@@ -10,6 +10,9 @@
 #   log files       = the phone's logs, sent as files
 #   softkeys        = the Back, Home and Recents keys under the screen
 #   screen view     = seeing the phone's screen; control = remote control
+#   Sessions        = the window with the records of past sessions
+#   record          = a session record (who, when, outcome, recording)
+#   wrap-up         = what the technician writes when a session ends (outcome + notes)
 #   Lifeline        = the product name, never translated
 
 ## Header
@@ -21,6 +24,8 @@ header-theme-dark = Switch to the dark theme
 header-sign-out = Sign out
 header-code-management = Code Management
 header-admin = Admin
+header-sessions = Sessions
+header-sessions-tip = Records of past sessions
 header-admin-tip = Portals and accounts
 header-close-tab = Close this tab
 header-demo-joining = The demo phone is joining…
@@ -243,6 +248,7 @@ notice-copied-report = The report was copied to the clipboard.
 notice-open-failed-mail = Could not open your mail client: { $reason }
 notice-open-failed-folder = Could not open the folder: { $reason }
 notice-folder-failed = The folder { $path } could not be created: { $reason }
+notice-file-not-written = { $path } could not be written: { $reason }
 notice-server-failed = The server could not start: { $reason }
 notice-session-failed = Session { $code }: { $reason }
 notice-local-failed = The local server could not start: { $reason }
@@ -397,3 +403,113 @@ size-kb = { $size } kB
 size-mb = { $size } MB
 size-gb = { $size } GB
 size-tb = { $size } TB
+
+## Sessions: the records of past sessions
+
+review-title = Sessions
+review-search = Search
+review-search-hint = name, identifier or chat text
+review-technician = Technician
+review-portal = Portal
+review-from = From
+review-to = To
+review-date-hint = YYYY-MM-DD
+review-any = any
+review-search-button = Search
+review-bad-from = “From” must be a date like 2026-11-21
+review-bad-to = “To” must be a date like 2026-11-21
+review-outcome-any = Any outcome
+review-outcome-none = No wrap-up
+outcome-resolved = Resolved
+outcome-unresolved = Unresolved
+outcome-follow-up = Follow-up
+review-opening = Opening the record…
+review-open-failed = The record could not be opened: { $reason }
+review-no-match = No session records match.
+review-column-started = Started
+review-column-customer = Customer
+review-column-identifier = Identifier
+review-column-technician = Technician
+review-column-portal = Portal
+review-column-duration = Duration
+review-column-outcome = Outcome
+review-running = running
+review-open = Open
+review-open-tip = Session { $id } (code { $code })
+
+## Sessions: an opened record
+
+review-record-title = Session { $id } — { $technician } with { $customer }
+review-back = Back to Sessions
+review-export-frame = Export frame (PNG)
+review-export-transcript = Export transcript
+review-missing-chunks = { $count ->
+    [one] Part of this recording never reached the server (chunk { $chunks }).
+   *[other] Parts of this recording never reached the server ({ $count } chunks: { $chunks }).
+}
+review-tab-chat = Chat
+review-tab-events = Events
+review-tab-diagnostics = Diagnostics
+review-tab-files = Files
+review-tab-details = Details
+review-no-chat = No chat up to this moment.
+review-party-technician = Technician
+review-party-customer = Customer
+review-party-relay = Server
+review-go-to = Go to this moment
+review-no-diagnostics = No diagnostics were shared in this session.
+review-report-at = Report at { $time }
+review-no-files = No files were received in this session.
+review-files-note = Files were saved on the technician's computer; their SHA-256 identifies them.
+review-detail-technician = Technician
+review-detail-customer = Customer
+review-detail-identifier = Identifier
+review-detail-code = Code
+review-detail-portal = Portal
+review-detail-device = Device
+review-detail-started = Started
+review-detail-duration = Duration
+review-detail-ended-by = Ended by
+review-ended-by-value = { $by }: { $reason }
+review-detail-outcome = Outcome
+review-detail-notes = Notes
+review-detail-recording = Recording
+review-still-running = still running
+review-no-wrapup = no wrap-up
+review-access-log = Access log
+review-access-opened = { $user } opened it on { $when }
+review-access-downloaded = { $user } downloaded it on { $when }
+
+## Sessions: the player
+
+review-play = Play
+review-pause = Pause
+review-speed = Speed
+review-speed-value = { $speed }×
+review-seek-hint = Click or drag to seek
+review-timeline = Timeline
+review-no-screen = No screen at this moment.
+review-recorded-screen = Recorded screen
+
+## Sessions: events of a record
+
+review-event-code-created = Code { $code } created
+review-event-code-created-for = Code { $code } created for { $identifier }
+review-event-chat = { $who }: { $text }
+review-event-refused = { $capability ->
+    [screen] The phone refused screen view: { $reason }
+    [control] The phone refused remote control: { $reason }
+    [diagnostics] The phone refused diagnostics: { $reason }
+   *[logs] The phone refused log files: { $reason }
+}
+review-event-file = File { $name } ({ $size })
+review-event-ended = The session ended: { $reason }.
+
+## Wrap-up
+
+wrapup-title = Wrap-up
+wrapup-saved = Saved with the session record.
+wrapup-notes = Notes
+wrapup-notes-hint = What was done, what is left
+wrapup-save = Save wrap-up
+wrapup-save-again = Save again

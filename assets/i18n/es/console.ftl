@@ -9,6 +9,9 @@
 #   log files       = archivos de registro
 #   softkeys        = teclas de navegación (Atrás, Inicio, Recientes)
 #   screen view     = ver la pantalla; control = control remoto
+#   Sessions        = Sesiones (la ventana de las fichas de sesión)
+#   record          = ficha de sesión («ficha» para abreviar)
+#   wrap-up         = cierre (resultado y notas al terminar la sesión)
 #   Lifeline        = nombre del producto, nunca se traduce
 # Registro: usted.
 
@@ -21,6 +24,8 @@ header-theme-dark = Cambiar al tema oscuro
 header-sign-out = Cerrar sesión
 header-code-management = Gestión de códigos
 header-admin = Administración
+header-sessions = Sesiones
+header-sessions-tip = Fichas de las sesiones anteriores
 header-admin-tip = Portales y cuentas
 header-close-tab = Cerrar esta pestaña
 header-demo-joining = El teléfono de demostración se está conectando…
@@ -243,6 +248,7 @@ notice-copied-report = Se copió el informe al portapapeles.
 notice-open-failed-mail = No se pudo abrir su cliente de correo: { $reason }
 notice-open-failed-folder = No se pudo abrir la carpeta: { $reason }
 notice-folder-failed = No se pudo crear la carpeta { $path }: { $reason }
+notice-file-not-written = No se pudo escribir { $path }: { $reason }
 notice-server-failed = No se pudo iniciar el servidor: { $reason }
 notice-session-failed = Sesión { $code }: { $reason }
 notice-local-failed = No se pudo iniciar el servidor local: { $reason }
@@ -397,3 +403,113 @@ size-kb = { $size } kB
 size-mb = { $size } MB
 size-gb = { $size } GB
 size-tb = { $size } TB
+
+## Sesiones: las fichas de las sesiones anteriores
+
+review-title = Sesiones
+review-search = Buscar
+review-search-hint = nombre, identificador o mensaje
+review-technician = Técnico
+review-portal = Portal
+review-from = Desde
+review-to = Hasta
+review-date-hint = AAAA-MM-DD
+review-any = todos
+review-search-button = Buscar
+review-bad-from = «Desde» debe ser una fecha como 2026-11-21
+review-bad-to = «Hasta» debe ser una fecha como 2026-11-21
+review-outcome-any = Cualquier resultado
+review-outcome-none = Sin cierre
+outcome-resolved = Resuelto
+outcome-unresolved = No resuelto
+outcome-follow-up = Seguimiento
+review-opening = Abriendo la ficha…
+review-open-failed = No se pudo abrir la ficha: { $reason }
+review-no-match = Ninguna ficha de sesión coincide.
+review-column-started = Inicio
+review-column-customer = Cliente
+review-column-identifier = Identificador
+review-column-technician = Técnico
+review-column-portal = Portal
+review-column-duration = Duración
+review-column-outcome = Resultado
+review-running = en curso
+review-open = Abrir
+review-open-tip = Sesión { $id } (código { $code })
+
+## Sesiones: una ficha abierta
+
+review-record-title = Sesión { $id } — { $technician } con { $customer }
+review-back = Volver a Sesiones
+review-export-frame = Exportar imagen (PNG)
+review-export-transcript = Exportar transcripción
+review-missing-chunks = { $count ->
+    [one] Una parte de esta grabación nunca llegó al servidor (bloque { $chunks }).
+   *[other] Algunas partes de esta grabación nunca llegaron al servidor ({ $count } bloques: { $chunks }).
+}
+review-tab-chat = Chat
+review-tab-events = Eventos
+review-tab-diagnostics = Diagnóstico
+review-tab-files = Archivos
+review-tab-details = Detalles
+review-no-chat = No hay mensajes hasta este momento.
+review-party-technician = Técnico
+review-party-customer = Cliente
+review-party-relay = Servidor
+review-go-to = Ir a este momento
+review-no-diagnostics = No se compartió ningún diagnóstico en esta sesión.
+review-report-at = Informe de las { $time }
+review-no-files = No se recibió ningún archivo en esta sesión.
+review-files-note = Los archivos se guardaron en el equipo del técnico; su SHA-256 los identifica.
+review-detail-technician = Técnico
+review-detail-customer = Cliente
+review-detail-identifier = Identificador
+review-detail-code = Código
+review-detail-portal = Portal
+review-detail-device = Dispositivo
+review-detail-started = Inicio
+review-detail-duration = Duración
+review-detail-ended-by = Finalizada por
+review-ended-by-value = { $by }: { $reason }
+review-detail-outcome = Resultado
+review-detail-notes = Notas
+review-detail-recording = Grabación
+review-still-running = todavía en curso
+review-no-wrapup = sin cierre
+review-access-log = Registro de accesos
+review-access-opened = { $user } la abrió el { $when }
+review-access-downloaded = { $user } la descargó el { $when }
+
+## Sesiones: el reproductor
+
+review-play = Reproducir
+review-pause = Pausa
+review-speed = Velocidad
+review-speed-value = { $speed }×
+review-seek-hint = Haga clic o arrastre para desplazarse
+review-timeline = Línea de tiempo
+review-no-screen = No hay pantalla en este momento.
+review-recorded-screen = Pantalla grabada
+
+## Sesiones: los eventos de una ficha
+
+review-event-code-created = Código { $code } creado
+review-event-code-created-for = Código { $code } creado para { $identifier }
+review-event-chat = { $who }: { $text }
+review-event-refused = { $capability ->
+    [screen] El teléfono rechazó ver la pantalla: { $reason }
+    [control] El teléfono rechazó el control remoto: { $reason }
+    [diagnostics] El teléfono rechazó el diagnóstico: { $reason }
+   *[logs] El teléfono rechazó los archivos de registro: { $reason }
+}
+review-event-file = Archivo { $name } ({ $size })
+review-event-ended = La sesión terminó: { $reason }.
+
+## Cierre
+
+wrapup-title = Cierre
+wrapup-saved = Guardado con la ficha de sesión.
+wrapup-notes = Notas
+wrapup-notes-hint = Qué se hizo, qué queda pendiente
+wrapup-save = Guardar cierre
+wrapup-save-again = Guardar de nuevo

@@ -9,6 +9,9 @@
 #   log files       = fichiers journaux
 #   softkeys        = touches de navigation (Retour, Accueil, Applications récentes)
 #   screen view     = affichage de l'écran ; control = contrôle à distance
+#   Sessions        = Sessions (la fenêtre des fiches de session)
+#   record          = fiche de session (« fiche » en abrégé)
+#   wrap-up         = bilan (résultat et notes en fin de session)
 #   Lifeline        = nom du produit, jamais traduit
 # Registre : vouvoiement.
 
@@ -21,6 +24,8 @@ header-theme-dark = Passer au thème sombre
 header-sign-out = Se déconnecter
 header-code-management = Gestion des codes
 header-admin = Administration
+header-sessions = Sessions
+header-sessions-tip = Fiches des sessions passées
 header-admin-tip = Portails et comptes
 header-close-tab = Fermer cet onglet
 header-demo-joining = Le téléphone de démonstration se connecte…
@@ -243,6 +248,7 @@ notice-copied-report = Le rapport a été copié dans le presse-papiers.
 notice-open-failed-mail = Impossible d'ouvrir votre messagerie : { $reason }
 notice-open-failed-folder = Impossible d'ouvrir le dossier : { $reason }
 notice-folder-failed = Impossible de créer le dossier { $path } : { $reason }
+notice-file-not-written = { $path } n'a pas pu être écrit : { $reason }
 notice-server-failed = Le serveur n'a pas pu démarrer : { $reason }
 notice-session-failed = Session { $code } : { $reason }
 notice-local-failed = Le serveur local n'a pas pu démarrer : { $reason }
@@ -397,3 +403,113 @@ size-kb = { $size } ko
 size-mb = { $size } Mo
 size-gb = { $size } Go
 size-tb = { $size } To
+
+## Sessions : les fiches des sessions passées
+
+review-title = Sessions
+review-search = Rechercher
+review-search-hint = nom, identifiant ou texte du chat
+review-technician = Technicien
+review-portal = Portail
+review-from = Du
+review-to = Au
+review-date-hint = AAAA-MM-JJ
+review-any = tous
+review-search-button = Rechercher
+review-bad-from = « Du » doit être une date comme 2026-11-21
+review-bad-to = « Au » doit être une date comme 2026-11-21
+review-outcome-any = Tous les résultats
+review-outcome-none = Sans bilan
+outcome-resolved = Résolu
+outcome-unresolved = Non résolu
+outcome-follow-up = À suivre
+review-opening = Ouverture de la fiche…
+review-open-failed = La fiche n'a pas pu être ouverte : { $reason }
+review-no-match = Aucune fiche de session ne correspond.
+review-column-started = Début
+review-column-customer = Client
+review-column-identifier = Identifiant
+review-column-technician = Technicien
+review-column-portal = Portail
+review-column-duration = Durée
+review-column-outcome = Résultat
+review-running = en cours
+review-open = Ouvrir
+review-open-tip = Session { $id } (code { $code })
+
+## Sessions : une fiche ouverte
+
+review-record-title = Session { $id } — { $technician } avec { $customer }
+review-back = Retour aux Sessions
+review-export-frame = Exporter l'image (PNG)
+review-export-transcript = Exporter la transcription
+review-missing-chunks = { $count ->
+    [one] Une partie de cet enregistrement n'est jamais arrivée au serveur (bloc { $chunks }).
+   *[other] Des parties de cet enregistrement ne sont jamais arrivées au serveur ({ $count } blocs : { $chunks }).
+}
+review-tab-chat = Chat
+review-tab-events = Événements
+review-tab-diagnostics = Diagnostics
+review-tab-files = Fichiers
+review-tab-details = Détails
+review-no-chat = Aucun message jusqu'à ce moment.
+review-party-technician = Technicien
+review-party-customer = Client
+review-party-relay = Serveur
+review-go-to = Aller à ce moment
+review-no-diagnostics = Aucun diagnostic n'a été partagé pendant cette session.
+review-report-at = Rapport de { $time }
+review-no-files = Aucun fichier n'a été reçu pendant cette session.
+review-files-note = Les fichiers ont été enregistrés sur l'ordinateur du technicien ; leur SHA-256 les identifie.
+review-detail-technician = Technicien
+review-detail-customer = Client
+review-detail-identifier = Identifiant
+review-detail-code = Code
+review-detail-portal = Portail
+review-detail-device = Appareil
+review-detail-started = Début
+review-detail-duration = Durée
+review-detail-ended-by = Terminée par
+review-ended-by-value = { $by } : { $reason }
+review-detail-outcome = Résultat
+review-detail-notes = Notes
+review-detail-recording = Enregistrement
+review-still-running = toujours en cours
+review-no-wrapup = sans bilan
+review-access-log = Journal des accès
+review-access-opened = { $user } l'a ouverte le { $when }
+review-access-downloaded = { $user } l'a téléchargée le { $when }
+
+## Sessions : le lecteur
+
+review-play = Lecture
+review-pause = Pause
+review-speed = Vitesse
+review-speed-value = { $speed }×
+review-seek-hint = Cliquez ou faites glisser pour vous déplacer
+review-timeline = Chronologie
+review-no-screen = Pas d'écran à ce moment.
+review-recorded-screen = Écran enregistré
+
+## Sessions : les événements d'une fiche
+
+review-event-code-created = Code { $code } créé
+review-event-code-created-for = Code { $code } créé pour { $identifier }
+review-event-chat = { $who } : { $text }
+review-event-refused = { $capability ->
+    [screen] Le téléphone a refusé l'affichage de l'écran : { $reason }
+    [control] Le téléphone a refusé le contrôle à distance : { $reason }
+    [diagnostics] Le téléphone a refusé les diagnostics : { $reason }
+   *[logs] Le téléphone a refusé les fichiers journaux : { $reason }
+}
+review-event-file = Fichier { $name } ({ $size })
+review-event-ended = La session s'est terminée : { $reason }.
+
+## Bilan
+
+wrapup-title = Bilan
+wrapup-saved = Enregistré avec la fiche de session.
+wrapup-notes = Notes
+wrapup-notes-hint = Ce qui a été fait, ce qui reste à faire
+wrapup-save = Enregistrer le bilan
+wrapup-save-again = Enregistrer à nouveau

@@ -73,7 +73,7 @@ pub struct SessionState {
 }
 
 /// The word a message selects on for a capability.
-fn cap_key(cap: Capability) -> &'static str {
+pub(crate) fn cap_key(cap: Capability) -> &'static str {
     match cap {
         Capability::ScreenView => "screen",
         Capability::RemoteControl => "control",

@@ -529,16 +529,22 @@ impl ConsoleApp {
     }
 
     fn review_action(&mut self, action: ReviewAction, downloads: &std::path::Path) {
+        let loc = self.localizer();
         let saved = match action {
             ReviewAction::Request(request) => {
                 self.send(Command::Review(request, self.review.mailbox.clone()));
                 return;
             }
-            ReviewAction::SaveText { name, text } => save_file(downloads, &name, text.as_bytes()),
-            ReviewAction::SavePng { name, bytes } => save_file(downloads, &name, &bytes),
+            ReviewAction::SaveText { name, text } => {
+                save_file(downloads, &name, text.as_bytes(), loc)
+            }
+            ReviewAction::SavePng { name, bytes } => save_file(downloads, &name, &bytes, loc),
         };
         let (text, bad) = match saved {
-            Ok(path) => (format!("Saved {}", path.display()), false),
+            Ok(path) => (
+                tr!(loc, "event-saved", path = path.display().to_string()),
+                false,
+            ),
             Err(reason) => (reason, true),
         };
         self.state.notify(text, bad, Instant::now());
@@ -601,12 +607,30 @@ impl ConsoleApp {
 }
 
 /// Writes an export into the downloads folder.
-fn save_file(dir: &std::path::Path, name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| format!("The folder {} could not be created: {e}", dir.display()))?;
+/// Writes `bytes` to a new file `name` in `dir`; errors in the language of `loc`.
+fn save_file(
+    dir: &std::path::Path,
+    name: &str,
+    bytes: &[u8],
+    loc: Localizer,
+) -> Result<PathBuf, String> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        tr!(
+            loc,
+            "notice-folder-failed",
+            path = dir.display().to_string(),
+            reason = e.to_string()
+        )
+    })?;
     let path = crate::net::files::unique_path(dir, name);
-    std::fs::write(&path, bytes)
-        .map_err(|e| format!("{} could not be written: {e}", path.display()))?;
+    std::fs::write(&path, bytes).map_err(|e| {
+        tr!(
+            loc,
+            "notice-file-not-written",
+            path = path.display().to_string(),
+            reason = e.to_string()
+        )
+    })?;
     Ok(path)
 }
 

@@ -40,19 +40,9 @@ pub fn clock_seconds(at: UnixMillis, loc: Localizer) -> String {
         .unwrap_or_default()
 }
 
-/// `2026-11-21 14:05`.
-pub fn date_time(at: UnixMillis) -> String {
-    let Some(t) = i64::try_from(at.0)
-        .ok()
-        .and_then(DateTime::<Utc>::from_timestamp_millis)
-    else {
-        return String::new();
-    };
-    if UTC.load(Ordering::Relaxed) {
-        t.format("%Y-%m-%d %H:%M").to_string()
-    } else {
-        t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
-    }
+/// `Nov 21, 2026, 2:05 PM`, `21 nov. 2026, 14:05`.
+pub fn date_time(at: UnixMillis, loc: Localizer) -> String {
+    civil(at).map(|t| loc.date_time(&t)).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -72,5 +62,7 @@ mod tests {
         assert_eq!(clock(at, fr), "13:05");
         assert_eq!(clock_seconds(at, Localizer::new(Language::Es)), "13:05:09");
         assert_eq!(clock(UnixMillis(u64::MAX), en), "");
+        assert_eq!(date_time(at, en), "Jan 1, 1970, 1:05 PM");
+        assert_eq!(date_time(at, fr), "1 janv. 1970, 13:05");
     }
 }

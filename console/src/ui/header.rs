@@ -97,8 +97,8 @@ pub fn header_ui(
             actions.push(HeaderAction::Show(View::Codes));
         }
         if ui
-            .selectable_label(view == View::Sessions, "Sessions")
-            .on_hover_text("Records of past sessions")
+            .selectable_label(view == View::Sessions, tr!(loc, "header-sessions"))
+            .on_hover_text(tr!(loc, "header-sessions-tip"))
             .clicked()
         {
             actions.push(HeaderAction::Show(View::Sessions));

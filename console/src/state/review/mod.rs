@@ -7,6 +7,7 @@
 //!   frame);
 //! - [`export`]: the transcript as text, the current frame as PNG.
 
+pub mod describe;
 pub mod export;
 pub mod player;
 pub mod recording;

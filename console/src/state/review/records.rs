@@ -2,8 +2,10 @@
 
 use std::fmt;
 
+use lifeline_protocol::i18n::{Language, Localizer};
 use lifeline_protocol::messages::UnixMillis;
 use lifeline_protocol::messages::handshake::DeviceSummary;
+use lifeline_protocol::tr;
 use serde::{Deserialize, Serialize};
 
 /// How a session turned out, in the technician's wrap-up.
@@ -31,19 +33,20 @@ impl Outcome {
         }
     }
 
-    /// In words.
-    pub fn label(self) -> &'static str {
+    /// In words, in the technician's language.
+    pub fn label(self, loc: Localizer) -> String {
         match self {
-            Self::Resolved => "Resolved",
-            Self::Unresolved => "Unresolved",
-            Self::FollowUp => "Follow-up",
+            Self::Resolved => tr!(loc, "outcome-resolved"),
+            Self::Unresolved => tr!(loc, "outcome-unresolved"),
+            Self::FollowUp => tr!(loc, "outcome-follow-up"),
         }
     }
 }
 
+/// In English, for logs and exports.
 impl fmt::Display for Outcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        f.write_str(&self.label(Localizer::new(Language::En)))
     }
 }
 
@@ -102,14 +105,16 @@ impl RecordQuery {
         pairs
     }
 
-    /// What is wrong with the dates, if anything.
-    pub fn problem(&self) -> Option<String> {
-        for (name, day) in [("From", &self.from), ("To", &self.to)] {
-            if !day.trim().is_empty() && day_start(day).is_none() {
-                return Some(format!("{name} must be a date like 2026-11-21"));
-            }
+    /// What is wrong with the dates, if anything, in the technician's language.
+    pub fn problem(&self, loc: Localizer) -> Option<String> {
+        let bad = |day: &str| !day.trim().is_empty() && day_start(day).is_none();
+        if bad(&self.from) {
+            Some(tr!(loc, "review-bad-from"))
+        } else if bad(&self.to) {
+            Some(tr!(loc, "review-bad-to"))
+        } else {
+            None
         }
-        None
     }
 }
 
@@ -234,11 +239,20 @@ mod tests {
             .unwrap();
         assert_eq!(to - from, DAY_MS);
         assert!(!pairs.iter().any(|p| p.0 == "portal"));
-        assert_eq!(query.problem(), None);
+        assert_eq!(query.problem(Localizer::new(Language::En)), None);
         let bad = RecordQuery {
             from: "yesterday".into(),
             ..RecordQuery::default()
         };
-        assert!(bad.problem().unwrap().contains("From"));
+        assert!(
+            bad.problem(Localizer::new(Language::En))
+                .unwrap()
+                .contains("From")
+        );
+        assert!(
+            bad.problem(Localizer::new(Language::Fr))
+                .unwrap()
+                .contains("Du")
+        );
     }
 }

@@ -1,17 +1,19 @@
 //! The Sessions list: filters, search, and one row per record.
 
 use egui::{Grid, RichText, ScrollArea, TextEdit};
+use lifeline_protocol::i18n::Localizer;
+use lifeline_protocol::tr;
 
 use super::{ReviewAction, ReviewUi};
 use crate::net::ReviewRequest;
 use crate::state::review::{Outcome, OutcomeFilter};
 use crate::ui::{format, theme};
 
-fn outcome_label(filter: OutcomeFilter) -> &'static str {
+fn outcome_label(filter: OutcomeFilter, loc: Localizer) -> String {
     match filter {
-        OutcomeFilter::Any => "Any outcome",
-        OutcomeFilter::None => "No wrap-up",
-        OutcomeFilter::Is(o) => o.label(),
+        OutcomeFilter::Any => tr!(loc, "review-outcome-any"),
+        OutcomeFilter::None => tr!(loc, "review-outcome-none"),
+        OutcomeFilter::Is(o) => o.label(loc),
     }
 }
 
@@ -29,9 +31,10 @@ fn field(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str, width: f
 
 /// The list; returns what was asked for.
 pub fn list_ui(ui: &mut egui::Ui, review: &mut ReviewUi) -> Vec<ReviewAction> {
+    let loc = crate::ui::lang::loc(ui.ctx());
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
-        ui.heading("Sessions");
+        ui.heading(tr!(loc, "review-title"));
         if review.loading {
             ui.spinner();
         }
@@ -42,41 +45,49 @@ pub fn list_ui(ui: &mut egui::Ui, review: &mut ReviewUi) -> Vec<ReviewAction> {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
             let q = &mut review.query;
+            let any = tr!(loc, "review-any");
+            let date = tr!(loc, "review-date-hint");
             search |= field(
                 ui,
-                "Search",
+                &tr!(loc, "review-search"),
                 &mut q.text,
-                "name, identifier or chat text",
-                220.0,
+                &tr!(loc, "review-search-hint"),
+                270.0,
             );
-            search |= field(ui, "Technician", &mut q.technician, "any", 100.0);
-            search |= field(ui, "Portal", &mut q.portal, "any", 90.0);
-            search |= field(ui, "From", &mut q.from, "YYYY-MM-DD", 90.0);
-            search |= field(ui, "To", &mut q.to, "YYYY-MM-DD", 90.0);
+            search |= field(
+                ui,
+                &tr!(loc, "review-technician"),
+                &mut q.technician,
+                &any,
+                100.0,
+            );
+            search |= field(ui, &tr!(loc, "review-portal"), &mut q.portal, &any, 90.0);
+            search |= field(ui, &tr!(loc, "review-from"), &mut q.from, &date, 110.0);
+            search |= field(ui, &tr!(loc, "review-to"), &mut q.to, &date, 110.0);
             egui::ComboBox::from_id_salt("outcome-filter")
-                .selected_text(outcome_label(q.outcome))
+                .selected_text(outcome_label(q.outcome, loc))
                 .show_ui(ui, |ui| {
                     for choice in [OutcomeFilter::Any, OutcomeFilter::None]
                         .into_iter()
                         .chain(Outcome::ALL.map(OutcomeFilter::Is))
                     {
                         if ui
-                            .selectable_value(&mut q.outcome, choice, outcome_label(choice))
+                            .selectable_value(&mut q.outcome, choice, outcome_label(choice, loc))
                             .changed()
                         {
                             search = true;
                         }
                     }
                 });
-            if ui.button("Search").clicked() {
+            if ui.button(tr!(loc, "review-search-button")).clicked() {
                 search = true;
             }
         });
-        if let Some(problem) = review.query.problem() {
+        if let Some(problem) = review.query.problem(loc) {
             ui.label(RichText::new(problem).color(theme::WARN));
         }
     });
-    if search && review.query.problem().is_none() {
+    if search && review.query.problem(loc).is_none() {
         actions.push(review.list_request());
     }
     if let Some(error) = &review.error {
@@ -85,12 +96,12 @@ pub fn list_ui(ui: &mut egui::Ui, review: &mut ReviewUi) -> Vec<ReviewAction> {
     if review.opening.is_some() {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label("Opening the record…");
+            ui.label(tr!(loc, "review-opening"));
         });
     }
     ui.add_space(6.0);
     if review.rows.is_empty() && !review.loading {
-        ui.weak("No session records match.");
+        ui.weak(tr!(loc, "review-no-match"));
         return actions;
     }
     ScrollArea::vertical()
@@ -103,32 +114,37 @@ pub fn list_ui(ui: &mut egui::Ui, review: &mut ReviewUi) -> Vec<ReviewAction> {
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
                     for title in [
-                        "Started",
-                        "Customer",
-                        "Identifier",
-                        "Technician",
-                        "Portal",
-                        "Duration",
-                        "Outcome",
-                        "",
+                        tr!(loc, "review-column-started"),
+                        tr!(loc, "review-column-customer"),
+                        tr!(loc, "review-column-identifier"),
+                        tr!(loc, "review-column-technician"),
+                        tr!(loc, "review-column-portal"),
+                        tr!(loc, "review-column-duration"),
+                        tr!(loc, "review-column-outcome"),
+                        String::new(),
                     ] {
                         ui.label(RichText::new(title).small().weak());
                     }
                     ui.end_row();
                     for row in &review.rows {
-                        ui.label(format::date_time(row.started_at));
+                        ui.label(format::date_time(row.started_at, loc));
                         ui.label(&row.customer_name);
                         ui.label(row.identifier.as_deref().unwrap_or("—"));
                         ui.label(&row.technician.name);
                         ui.label(&row.portal);
                         ui.label(row.duration_ms.map_or_else(
-                            || "running".to_owned(),
+                            || tr!(loc, "review-running"),
                             |ms| crate::state::review::export::clock(ms * 1000),
                         ));
-                        ui.label(row.outcome.map_or("—", Outcome::label));
+                        ui.label(row.outcome.map_or_else(|| "—".to_owned(), |o| o.label(loc)));
                         if ui
-                            .button("Open")
-                            .on_hover_text(format!("Session {} (code {})", row.id, row.code))
+                            .button(tr!(loc, "review-open"))
+                            .on_hover_text(tr!(
+                                loc,
+                                "review-open-tip",
+                                id = row.id,
+                                code = row.code.as_str()
+                            ))
                             .clicked()
                         {
                             review.opening = Some(row.id);

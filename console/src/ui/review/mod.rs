@@ -18,6 +18,9 @@ pub mod wrapup;
 use std::collections::HashMap;
 use std::time::Instant;
 
+use lifeline_protocol::i18n::Localizer;
+use lifeline_protocol::tr;
+
 use crate::net::{ReviewMailbox, ReviewRequest, ReviewResult};
 use crate::state::review::{Player, RecordDetails, RecordQuery, RecordRow};
 pub use record::RecordTab;
@@ -91,8 +94,8 @@ pub struct ReviewUi {
 }
 
 impl ReviewUi {
-    /// Applies what came back from the relay.
-    pub fn apply(&mut self, result: ReviewResult) {
+    /// Applies what came back from the relay; messages in the language of `loc`.
+    pub fn apply(&mut self, result: ReviewResult, loc: Localizer) {
         match result {
             ReviewResult::List(Ok(rows)) => {
                 self.rows = rows;
@@ -121,7 +124,7 @@ impl ReviewUi {
                         self.error = None;
                     }
                     Err(reason) => {
-                        self.error = Some(format!("The record could not be opened: {reason}"))
+                        self.error = Some(tr!(loc, "review-open-failed", reason = reason))
                     }
                 }
             }
@@ -147,8 +150,9 @@ impl ReviewUi {
 
 /// The Sessions window; returns what the app must do.
 pub fn review_ui(ui: &mut egui::Ui, review: &mut ReviewUi, now: Instant) -> Vec<ReviewAction> {
+    let loc = crate::ui::lang::loc(ui.ctx());
     for result in review.mailbox.drain() {
-        review.apply(result);
+        review.apply(result, loc);
     }
     let mut actions = Vec::new();
     if !review.loaded {

@@ -4,10 +4,13 @@
 use std::time::Instant;
 
 use egui::{Color32, RichText, Sense, Stroke, TextureOptions, vec2};
+use lifeline_protocol::i18n::Localizer;
 use lifeline_protocol::record::RecordItem;
+use lifeline_protocol::tr;
 
 use super::OpenRecord;
 use crate::state::review::SPEEDS;
+use crate::state::review::describe::describe;
 use crate::state::review::export::clock;
 use crate::ui::theme;
 
@@ -35,23 +38,38 @@ pub fn tick(open: &mut OpenRecord, now: Instant) {
     open.last_tick = open.player.is_playing().then_some(now);
 }
 
+/// `0,5×` in French: a speed with the language's decimal separator.
+fn speed_text(speed: f32, loc: Localizer) -> String {
+    let decimals = if speed.fract() == 0.0 { 0 } else { 1 };
+    tr!(
+        loc,
+        "review-speed-value",
+        speed = loc.number(f64::from(speed), decimals)
+    )
+}
+
 /// The controls and the timeline.
 pub fn controls_ui(ui: &mut egui::Ui, open: &mut OpenRecord, now: Instant) {
+    let loc = crate::ui::lang::loc(ui.ctx());
     let player = &mut open.player;
     ui.horizontal(|ui| {
-        let label = if player.is_playing() { "Pause" } else { "Play" };
+        let label = if player.is_playing() {
+            tr!(loc, "review-pause")
+        } else {
+            tr!(loc, "review-play")
+        };
         if ui.button(label).clicked() {
             player.toggle();
             open.last_tick = player.is_playing().then_some(now);
         }
-        let speed_label = ui.label("Speed");
+        let speed_label = ui.label(tr!(loc, "review-speed"));
         egui::ComboBox::from_id_salt("review-speed")
-            .selected_text(format!("{}×", player.speed()))
+            .selected_text(speed_text(player.speed(), loc))
             .width(60.0)
             .show_ui(ui, |ui| {
                 for speed in SPEEDS {
                     if ui
-                        .selectable_label(player.speed() == speed, format!("{speed}×"))
+                        .selectable_label(player.speed() == speed, speed_text(speed, loc))
                         .clicked()
                     {
                         player.set_speed(speed);
@@ -73,6 +91,7 @@ pub fn controls_ui(ui: &mut egui::Ui, open: &mut OpenRecord, now: Instant) {
 }
 
 fn timeline_ui(ui: &mut egui::Ui, open: &mut OpenRecord) {
+    let loc = crate::ui::lang::loc(ui.ctx());
     let width = ui.available_width().max(100.0);
     let (rect, response) = ui.allocate_exact_size(vec2(width, 26.0), Sense::click_and_drag());
     let player = &mut open.player;
@@ -97,7 +116,7 @@ fn timeline_ui(ui: &mut egui::Ui, open: &mut OpenRecord) {
             ],
             Stroke::new(2.0, marker_color(&event.item)),
         );
-        if let (Some(p), Some(text)) = (pointer, event.item.describe()) {
+        if let (Some(p), Some(text)) = (pointer, describe(&event.item, loc)) {
             let distance = (p.x - x).abs();
             if distance < 6.0 && nearest.as_ref().is_none_or(|(d, _)| distance < *d) {
                 nearest = Some((distance, format!("{} {text}", clock(event.at_us))));
@@ -113,15 +132,17 @@ fn timeline_ui(ui: &mut egui::Ui, open: &mut OpenRecord) {
         player.seek((f64::from(fraction) * duration as f64) as u64);
     }
     let response = response.on_hover_text_at_pointer(
-        nearest.map_or_else(|| "Click or drag to seek".to_owned(), |(_, text)| text),
+        nearest.map_or_else(|| tr!(loc, "review-seek-hint"), |(_, text)| text),
     );
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, "Timeline"));
+    let name = tr!(loc, "review-timeline");
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, &name));
 }
 
 /// The frame at the current position, fitted into the space left.
 pub fn frame_ui(ui: &mut egui::Ui, open: &mut OpenRecord) {
+    let loc = crate::ui::lang::loc(ui.ctx());
     let Some(index) = open.player.frame_index() else {
-        ui.centered_and_justified(|ui| ui.weak("No screen at this moment."));
+        ui.centered_and_justified(|ui| ui.weak(tr!(loc, "review-no-screen")));
         return;
     };
     let stale = open
@@ -155,7 +176,7 @@ pub fn frame_ui(ui: &mut egui::Ui, open: &mut OpenRecord) {
     ui.vertical_centered(|ui| {
         ui.add(
             egui::Image::new(egui::load::SizedTexture::new(texture.id(), size * scale))
-                .alt_text("Recorded screen"),
+                .alt_text(tr!(loc, "review-recorded-screen")),
         );
     });
 }

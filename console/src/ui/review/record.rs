@@ -5,12 +5,14 @@
 use std::time::Instant;
 
 use egui::{Grid, RichText, ScrollArea};
-use lifeline_protocol::messages::Party;
+use lifeline_protocol::i18n::{Language, Localizer};
 use lifeline_protocol::record::RecordItem;
+use lifeline_protocol::tr;
 
 use super::player::{CURRENT_WINDOW_US, controls_ui, frame_ui, tick};
 use super::{OpenRecord, ReviewAction, ReviewUi};
 use crate::state::diagnostics::{groups, human_bytes};
+use crate::state::review::describe::{describe, party, party_named};
 use crate::state::review::export::{clock, frame_png, transcript_text};
 use crate::ui::{format, theme};
 
@@ -38,27 +40,32 @@ impl RecordTab {
         Self::Details,
     ];
 
-    fn label(self) -> &'static str {
+    fn label(self, loc: Localizer) -> String {
         match self {
-            Self::Chat => "Chat",
-            Self::Events => "Events",
-            Self::Diagnostics => "Diagnostics",
-            Self::Files => "Files",
-            Self::Details => "Details",
+            Self::Chat => tr!(loc, "review-tab-chat"),
+            Self::Events => tr!(loc, "review-tab-events"),
+            Self::Diagnostics => tr!(loc, "review-tab-diagnostics"),
+            Self::Files => tr!(loc, "review-tab-files"),
+            Self::Details => tr!(loc, "review-tab-details"),
         }
     }
 }
 
-fn title(open: &OpenRecord) -> String {
+/// `Session 7 — amy with Marie`; in English for the exported transcript (a record format).
+fn title(open: &OpenRecord, loc: Localizer) -> String {
     let row = &open.details.row;
-    format!(
-        "Session {} — {} with {}",
-        row.id, row.technician.name, row.customer_name
+    tr!(
+        loc,
+        "review-record-title",
+        id = row.id,
+        technician = row.technician.name.as_str(),
+        customer = row.customer_name.as_str()
     )
 }
 
 /// The record; returns what was asked for.
 pub fn record_ui(ui: &mut egui::Ui, review: &mut ReviewUi, now: Instant) -> Vec<ReviewAction> {
+    let loc = crate::ui::lang::loc(ui.ctx());
     let mut actions = Vec::new();
     let mut close = false;
     let Some(open) = review.open.as_mut() else {
@@ -69,12 +76,12 @@ pub fn record_ui(ui: &mut egui::Ui, review: &mut ReviewUi, now: Instant) -> Vec<
         ui.ctx().request_repaint();
     }
     ui.horizontal(|ui| {
-        if ui.button("Back to Sessions").clicked() {
+        if ui.button(tr!(loc, "review-back")).clicked() {
             close = true;
         }
-        ui.heading(title(open));
+        ui.heading(title(open, loc));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Export frame (PNG)").clicked()
+            if ui.button(tr!(loc, "review-export-frame")).clicked()
                 && let Some(frame) = open.player.frame()
             {
                 match frame_png(frame) {
@@ -89,19 +96,28 @@ pub fn record_ui(ui: &mut egui::Ui, review: &mut ReviewUi, now: Instant) -> Vec<
                     Err(reason) => tracing::warn!("the frame was not exported: {reason}"),
                 }
             }
-            if ui.button("Export transcript").clicked() {
+            if ui.button(tr!(loc, "review-export-transcript")).clicked() {
+                let english = Localizer::new(Language::En);
                 actions.push(ReviewAction::SaveText {
                     name: format!("session-{}-transcript.txt", open.details.row.id),
-                    text: transcript_text(open.player.recording(), &title(open)),
+                    text: transcript_text(open.player.recording(), &title(open, english)),
                 });
             }
         });
     });
-    if !open.player.recording().missing_chunks.is_empty() {
+    let missing = &open.player.recording().missing_chunks;
+    if !missing.is_empty() {
+        let chunks = missing
+            .iter()
+            .map(|n| loc.integer(i64::from(*n)))
+            .collect::<Vec<_>>()
+            .join(", ");
         ui.label(
-            RichText::new(format!(
-                "Parts of this recording never reached the server (chunks {:?}).",
-                open.player.recording().missing_chunks
+            RichText::new(tr!(
+                loc,
+                "review-missing-chunks",
+                count = missing.len(),
+                chunks = chunks
             ))
             .color(theme::WARN),
         );
@@ -121,26 +137,27 @@ pub fn record_ui(ui: &mut egui::Ui, review: &mut ReviewUi, now: Instant) -> Vec<
 }
 
 fn side_ui(ui: &mut egui::Ui, open: &mut OpenRecord) {
+    let loc = crate::ui::lang::loc(ui.ctx());
     ui.horizontal(|ui| {
         for tab in RecordTab::ALL {
-            ui.selectable_value(&mut open.tab, tab, tab.label());
+            ui.selectable_value(&mut open.tab, tab, tab.label(loc));
         }
     });
     ui.separator();
     match open.tab {
-        RecordTab::Chat => chat_ui(ui, open),
-        RecordTab::Events => events_ui(ui, open),
-        RecordTab::Diagnostics => diagnostics_ui(ui, open),
-        RecordTab::Files => files_ui(ui, open),
-        RecordTab::Details => details_ui(ui, open),
+        RecordTab::Chat => chat_ui(ui, open, loc),
+        RecordTab::Events => events_ui(ui, open, loc),
+        RecordTab::Diagnostics => diagnostics_ui(ui, open, loc),
+        RecordTab::Files => files_ui(ui, open, loc),
+        RecordTab::Details => details_ui(ui, open, loc),
     }
 }
 
-fn chat_ui(ui: &mut egui::Ui, open: &OpenRecord) {
+fn chat_ui(ui: &mut egui::Ui, open: &OpenRecord, loc: Localizer) {
     let at = open.player.position_us();
     let lines = open.player.recording().chat_until(at);
     if lines.is_empty() {
-        ui.weak("No chat up to this moment.");
+        ui.weak(tr!(loc, "review-no-chat"));
         return;
     }
     ScrollArea::vertical()
@@ -149,11 +166,7 @@ fn chat_ui(ui: &mut egui::Ui, open: &OpenRecord) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for (at_us, chat) in lines {
-                let who = match chat.from {
-                    Party::Technician => "Technician",
-                    Party::Customer => "Customer",
-                    Party::Relay => "Relay",
-                };
+                let who = party(chat.from, loc);
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(clock(at_us)).small().weak());
                     ui.label(RichText::new(who).strong());
@@ -163,7 +176,7 @@ fn chat_ui(ui: &mut egui::Ui, open: &OpenRecord) {
         });
 }
 
-fn events_ui(ui: &mut egui::Ui, open: &mut OpenRecord) {
+fn events_ui(ui: &mut egui::Ui, open: &mut OpenRecord, loc: Localizer) {
     let at = open.player.position_us();
     let current = open.player.recording().current(at, CURRENT_WINDOW_US);
     let mut seek = None;
@@ -175,7 +188,7 @@ fn events_ui(ui: &mut egui::Ui, open: &mut OpenRecord) {
                 if matches!(item.item, RecordItem::Chat(_)) {
                     continue;
                 }
-                let Some(text) = item.item.describe() else {
+                let Some(text) = describe(&item.item, loc) else {
                     continue;
                 };
                 let mut line = RichText::new(format!("{}  {text}", clock(item.at_us)));
@@ -186,7 +199,7 @@ fn events_ui(ui: &mut egui::Ui, open: &mut OpenRecord) {
                 }
                 if ui
                     .selectable_label(current.contains(&index), line)
-                    .on_hover_text("Go to this moment")
+                    .on_hover_text(tr!(loc, "review-go-to"))
                     .clicked()
                 {
                     seek = Some(item.at_us);
@@ -198,7 +211,7 @@ fn events_ui(ui: &mut egui::Ui, open: &mut OpenRecord) {
     }
 }
 
-fn diagnostics_ui(ui: &mut egui::Ui, open: &OpenRecord) {
+fn diagnostics_ui(ui: &mut egui::Ui, open: &OpenRecord, loc: Localizer) {
     let reports: Vec<_> = open
         .player
         .recording()
@@ -210,7 +223,7 @@ fn diagnostics_ui(ui: &mut egui::Ui, open: &OpenRecord) {
         })
         .collect();
     if reports.is_empty() {
-        ui.weak("No diagnostics were shared in this session.");
+        ui.weak(tr!(loc, "review-no-diagnostics"));
         return;
     }
     ScrollArea::vertical()
@@ -218,12 +231,12 @@ fn diagnostics_ui(ui: &mut egui::Ui, open: &OpenRecord) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for (n, (at_us, report)) in reports.into_iter().enumerate() {
-                ui.label(RichText::new(format!("Report at {}", clock(at_us))).strong());
-                for group in groups(report, crate::ui::lang::loc(ui.ctx())) {
-                    egui::CollapsingHeader::new(group.title.clone())
-                        .id_salt(("record-diag", n, group.title.clone()))
+                ui.label(RichText::new(tr!(loc, "review-report-at", time = clock(at_us))).strong());
+                for (g, group) in groups(report, loc).into_iter().enumerate() {
+                    egui::CollapsingHeader::new(&group.title)
+                        .id_salt(("record-diag", n, g))
                         .show(ui, |ui| {
-                            Grid::new(("record-diag-grid", n, group.title.clone()))
+                            Grid::new(("record-diag-grid", n, g))
                                 .num_columns(2)
                                 .striped(true)
                                 .show(ui, |ui| {
@@ -239,7 +252,7 @@ fn diagnostics_ui(ui: &mut egui::Ui, open: &OpenRecord) {
         });
 }
 
-fn files_ui(ui: &mut egui::Ui, open: &OpenRecord) {
+fn files_ui(ui: &mut egui::Ui, open: &OpenRecord, loc: Localizer) {
     let mut any = false;
     Grid::new("record-files")
         .num_columns(3)
@@ -251,20 +264,19 @@ fn files_ui(ui: &mut egui::Ui, open: &OpenRecord) {
                     ui.label(clock(item.at_us));
                     ui.label(name)
                         .on_hover_text(format!("SHA-256 {}", hex::encode(sha256)));
-                    ui.label(human_bytes(*size, crate::ui::lang::loc(ui.ctx())));
+                    ui.label(human_bytes(*size, loc));
                     ui.end_row();
                 }
             }
         });
     if !any {
-        ui.weak("No files were received in this session.");
+        ui.weak(tr!(loc, "review-no-files"));
     } else {
-        ui.weak("Files were saved on the technician's computer; their SHA-256 identifies them.");
+        ui.weak(tr!(loc, "review-files-note"));
     }
 }
 
-fn details_ui(ui: &mut egui::Ui, open: &OpenRecord) {
-    let loc = crate::ui::lang::loc(ui.ctx());
+fn details_ui(ui: &mut egui::Ui, open: &OpenRecord, loc: Localizer) {
     let d = &open.details;
     let row = &d.row;
     ScrollArea::vertical()
@@ -275,65 +287,85 @@ fn details_ui(ui: &mut egui::Ui, open: &OpenRecord) {
                 .num_columns(2)
                 .spacing([12.0, 4.0])
                 .show(ui, |ui| {
-                    let mut line = |label: &str, value: String| {
+                    let mut line = |label: String, value: String| {
                         ui.label(RichText::new(label).weak());
                         ui.label(value);
                         ui.end_row();
                     };
-                    line("Technician", row.technician.name.clone());
-                    line("Customer", row.customer_name.clone());
                     line(
-                        "Identifier",
+                        tr!(loc, "review-detail-technician"),
+                        row.technician.name.clone(),
+                    );
+                    line(
+                        tr!(loc, "review-detail-customer"),
+                        row.customer_name.clone(),
+                    );
+                    line(
+                        tr!(loc, "review-detail-identifier"),
                         row.identifier.clone().unwrap_or_else(|| "—".into()),
                     );
-                    line("Code", row.code.clone());
-                    line("Portal", row.portal.clone());
+                    line(tr!(loc, "review-detail-code"), row.code.clone());
+                    line(tr!(loc, "review-detail-portal"), row.portal.clone());
                     line(
-                        "Device",
-                        format!(
-                            "{} {} (Android {})",
-                            row.device.manufacturer, row.device.model, row.device.android_version
+                        tr!(loc, "review-detail-device"),
+                        tr!(
+                            loc,
+                            "session-device",
+                            make = row.device.manufacturer.as_str(),
+                            model = row.device.model.as_str(),
+                            version = row.device.android_version.as_str()
                         ),
                     );
-                    line("Started", format::date_time(row.started_at));
                     line(
-                        "Duration",
-                        row.duration_ms
-                            .map_or_else(|| "still running".into(), |ms| clock(ms * 1000)),
+                        tr!(loc, "review-detail-started"),
+                        format::date_time(row.started_at, loc),
                     );
                     line(
-                        "Ended by",
+                        tr!(loc, "review-detail-duration"),
+                        row.duration_ms.map_or_else(
+                            || tr!(loc, "review-still-running"),
+                            |ms| clock(ms * 1000),
+                        ),
+                    );
+                    line(
+                        tr!(loc, "review-detail-ended-by"),
                         match (&d.ended_by, &d.end_reason) {
-                            (Some(by), Some(reason)) => format!("{by}: {reason}"),
-                            (Some(by), None) => by.clone(),
+                            (Some(by), Some(reason)) => {
+                                tr!(
+                                    loc,
+                                    "review-ended-by-value",
+                                    by = party_named(by, loc),
+                                    reason = reason.as_str()
+                                )
+                            }
+                            (Some(by), None) => party_named(by, loc),
                             _ => "—".into(),
                         },
                     );
                     line(
-                        "Outcome",
+                        tr!(loc, "review-detail-outcome"),
                         d.wrapup
                             .as_ref()
-                            .map_or_else(|| "no wrap-up".into(), |w| w.outcome.label().into()),
+                            .map_or_else(|| tr!(loc, "review-no-wrapup"), |w| w.outcome.label(loc)),
                     );
                     if let Some(w) = &d.wrapup {
-                        line("Notes", w.notes.clone());
+                        line(tr!(loc, "review-detail-notes"), w.notes.clone());
                     }
-                    line("Recording", human_bytes(row.recording_bytes, loc));
+                    line(
+                        tr!(loc, "review-detail-recording"),
+                        human_bytes(row.recording_bytes, loc),
+                    );
                 });
             ui.add_space(8.0);
-            ui.label(RichText::new("Access log").strong());
+            ui.label(RichText::new(tr!(loc, "review-access-log")).strong());
             for access in &d.access_log {
-                let what = if access.action == "download" {
-                    "downloaded"
+                let when = format::date_time(access.at, loc);
+                let user = access.user.as_str();
+                ui.label(if access.action == "download" {
+                    tr!(loc, "review-access-downloaded", user = user, when = when)
                 } else {
-                    "opened"
-                };
-                ui.label(format!(
-                    "{} {} it on {}",
-                    access.user,
-                    what,
-                    format::date_time(access.at)
-                ));
+                    tr!(loc, "review-access-opened", user = user, when = when)
+                });
             }
         });
 }

@@ -1,6 +1,7 @@
 //! The wrap-up of an ended session: resolved / unresolved / follow-up, and notes.
 
 use egui::{RichText, TextEdit};
+use lifeline_protocol::tr;
 
 use crate::net::ReviewRequest;
 use crate::state::review::Outcome;
@@ -27,21 +28,22 @@ pub fn wrapup_ui(
     session_id: u64,
     form: &mut WrapUpForm,
 ) -> Option<ReviewRequest> {
+    let loc = crate::ui::lang::loc(ui.ctx());
     let mut request = None;
     theme::card(ui).show(ui, |ui| {
-        ui.label(RichText::new("Wrap-up").strong());
+        ui.label(RichText::new(tr!(loc, "wrapup-title")).strong());
         if form.saved {
-            ui.label(RichText::new("Saved with the session record.").color(theme::GOOD));
+            ui.label(RichText::new(tr!(loc, "wrapup-saved")).color(theme::GOOD));
         }
         ui.horizontal(|ui| {
             for outcome in Outcome::ALL {
-                ui.radio_value(&mut form.outcome, Some(outcome), outcome.label());
+                ui.radio_value(&mut form.outcome, Some(outcome), outcome.label(loc));
             }
         });
-        let label = ui.label("Notes");
+        let label = ui.label(tr!(loc, "wrapup-notes"));
         ui.add(
             TextEdit::multiline(&mut form.notes)
-                .hint_text("What was done, what is left")
+                .hint_text(tr!(loc, "wrapup-notes-hint"))
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
         )
@@ -49,9 +51,9 @@ pub fn wrapup_ui(
         ui.horizontal(|ui| {
             let ready = form.outcome.is_some() && !form.saving;
             let text = if form.saved {
-                "Save again"
+                tr!(loc, "wrapup-save-again")
             } else {
-                "Save wrap-up"
+                tr!(loc, "wrapup-save")
             };
             if ui.add_enabled(ready, egui::Button::new(text)).clicked()
                 && let Some(outcome) = form.outcome
