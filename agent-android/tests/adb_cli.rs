@@ -60,6 +60,9 @@ async fn a_phone_over_adb_streams_h264_to_the_technician_and_takes_input() {
             "adb",
             "--approve",
             "all",
+            // The stand-in phone's locale is Spanish; this test reads the English lines.
+            "--lang",
+            "en",
         ])
         .env("PATH", path_with(&stand_in))
         .env_remove("ADB")
