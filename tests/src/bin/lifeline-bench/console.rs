@@ -95,8 +95,9 @@ fn measure(args: &ConsoleArgs) -> Result<ConsoleReport> {
         .env("XDG_DATA_HOME", work.0.join("data"))
         .env("XDG_CONFIG_HOME", work.0.join("config"))
         .env("RUST_LOG", "info,wgpu_core=warn,wgpu_hal=warn,naga=warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
+        // The console logs (tracing) to standard output.
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
         .spawn()
         .with_context(|| format!("could not start {}", console.display()))?;
     let log = FrameRateLog::follow(&mut child)?;
@@ -262,8 +263,8 @@ struct FrameRateLog(Arc<Mutex<(Vec<f64>, Vec<String>)>>);
 
 impl FrameRateLog {
     fn follow(child: &mut Child) -> Result<Self> {
-        let stderr = child
-            .stderr
+        let log_out = child
+            .stdout
             .take()
             .context("the console's log is not piped")?;
         let log = Self::default();
@@ -271,7 +272,7 @@ impl FrameRateLog {
         std::thread::Builder::new()
             .name("console-log".into())
             .spawn(move || {
-                for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                for line in BufReader::new(log_out).lines().map_while(Result::ok) {
                     shared.push(&line);
                 }
             })?;
