@@ -3,19 +3,15 @@
 
 use std::time::Duration;
 
-use lifeline_protocol::PROTOCOL_VERSION;
 use lifeline_protocol::consent::{Capability, CapabilitySet};
 use lifeline_protocol::diagnostics::{BatteryInfo, DeviceDiagnostics, DeviceInfo};
-use lifeline_protocol::link::DeepLink;
 use lifeline_protocol::messages::control::{ChatId, ChatMessage, ControlMessage, EndReason};
 use lifeline_protocol::messages::file::FileHeader;
-use lifeline_protocol::messages::handshake::{ClientHello, DeviceSummary, Role};
+use lifeline_protocol::messages::handshake::DeviceSummary;
 use lifeline_protocol::messages::input::InputEvent;
 use lifeline_protocol::messages::video::{Codec, Rotation, StreamStart, VideoFrame, VideoMessage};
 use lifeline_protocol::messages::{Party, UnixMillis};
-use lifeline_protocol::quic::{
-    ConnectOptions, IncomingStream, MessageSender, Peer, ServerTrust, connect,
-};
+use lifeline_protocol::quic::{IncomingStream, MessageSender, Peer};
 use lifeline_protocol::video::RgbaImage;
 use lifeline_protocol::video::tiles::TileEncoder;
 use sha2::{Digest, Sha256};
@@ -71,35 +67,22 @@ pub async fn run(deep_link: String) -> PhoneLog {
 
 /// [`run`], streaming the screen with `codec`.
 pub async fn run_with(deep_link: String, codec: Codec) -> PhoneLog {
-    let link: DeepLink = deep_link.parse().unwrap();
-    let hello = ClientHello {
-        version: PROTOCOL_VERSION,
-        role: Role::Customer {
-            code: link.code,
-            name: "Marie".into(),
-            device: DeviceSummary {
-                manufacturer: "samsung".into(),
-                model: "Fake S25".into(),
-                android_version: "16".into(),
-                screen: Some((WIDTH, HEIGHT)),
-                capabilities: CapabilitySet::ALL,
-                locale: Some("fr-FR".into()),
-            },
+    let super::customer::Joined {
+        peer,
+        control_tx: mut tx,
+        control_rx: mut rx,
+    } = super::customer::join(
+        &deep_link,
+        DeviceSummary {
+            manufacturer: "samsung".into(),
+            model: "Fake S25".into(),
+            android_version: "16".into(),
+            screen: Some((WIDTH, HEIGHT)),
+            capabilities: CapabilitySet::ALL,
+            locale: Some("fr-FR".into()),
         },
-    };
-    let trust = ServerTrust::Pinned(link.fingerprint.unwrap());
-    let session = connect(&link.relay, &trust, &hello, &ConnectOptions::default())
-        .await
-        .unwrap();
-    let (_welcome, peer, _notices) = session.into_parts();
-    let (mut tx, mut rx) = match tokio::time::timeout(Duration::from_secs(10), peer.accept_stream())
-        .await
-        .unwrap()
-        .unwrap()
-    {
-        IncomingStream::Control(tx, rx) => (tx, rx),
-        other => panic!("expected the control stream first, got {:?}", other.kind()),
-    };
+    )
+    .await;
     // Input arrives on its own stream.
     let (input_tx, mut input_rx) = mpsc::channel(64);
     let input_peer = peer.clone();

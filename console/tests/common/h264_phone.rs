@@ -7,16 +7,12 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use lifeline_protocol::PROTOCOL_VERSION;
 use lifeline_protocol::consent::{Capability, CapabilitySet};
-use lifeline_protocol::link::DeepLink;
 use lifeline_protocol::messages::Party;
 use lifeline_protocol::messages::control::{ControlMessage, EndReason};
-use lifeline_protocol::messages::handshake::{ClientHello, DeviceSummary, Role};
+use lifeline_protocol::messages::handshake::DeviceSummary;
 use lifeline_protocol::messages::video::{Codec, Rotation, StreamStart, VideoFrame, VideoMessage};
-use lifeline_protocol::quic::{
-    ConnectOptions, IncomingStream, MessageSender, ServerTrust, connect,
-};
+use lifeline_protocol::quic::MessageSender;
 use lifeline_protocol::video::RgbaImage;
 use tokio::sync::{Semaphore, mpsc, watch};
 
@@ -59,35 +55,22 @@ pub struct Report {
 /// Joins `deep_link` and plays `script` once screen view is granted, keeping `report` up to
 /// date; returns when the technician ends the session.
 pub async fn run(deep_link: String, script: Vec<Step>, report_tx: watch::Sender<Report>) {
-    let link: DeepLink = deep_link.parse().unwrap();
-    let hello = ClientHello {
-        version: PROTOCOL_VERSION,
-        role: Role::Customer {
-            code: link.code,
-            name: "Marie".into(),
-            device: DeviceSummary {
-                manufacturer: "Google".into(),
-                model: "Pixel (H.264)".into(),
-                android_version: "15".into(),
-                screen: None,
-                capabilities: CapabilitySet::ALL,
-                locale: None,
-            },
+    let super::customer::Joined {
+        peer,
+        control_tx: mut tx,
+        control_rx: mut rx,
+    } = super::customer::join(
+        &deep_link,
+        DeviceSummary {
+            manufacturer: "Google".into(),
+            model: "Pixel (H.264)".into(),
+            android_version: "15".into(),
+            screen: None,
+            capabilities: CapabilitySet::ALL,
+            locale: None,
         },
-    };
-    let trust = ServerTrust::Pinned(link.fingerprint.unwrap());
-    let session = connect(&link.relay, &trust, &hello, &ConnectOptions::default())
-        .await
-        .unwrap();
-    let (_welcome, peer, _notices) = session.into_parts();
-    let (mut tx, mut rx) = match tokio::time::timeout(Duration::from_secs(10), peer.accept_stream())
-        .await
-        .unwrap()
-        .unwrap()
-    {
-        IncomingStream::Control(tx, rx) => (tx, rx),
-        other => panic!("expected the control stream first, got {:?}", other.kind()),
-    };
+    )
+    .await;
     let (keyframe_tx, keyframe_rx) = mpsc::channel::<()>(16);
     let mut keyframe_rx = Some(keyframe_rx);
     let mut player = None;

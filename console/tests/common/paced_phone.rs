@@ -3,15 +3,12 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
-use lifeline_protocol::PROTOCOL_VERSION;
 use lifeline_protocol::consent::{Capability, CapabilitySet};
-use lifeline_protocol::link::DeepLink;
 use lifeline_protocol::messages::control::ControlMessage;
-use lifeline_protocol::messages::handshake::{ClientHello, DeviceSummary, Role};
+use lifeline_protocol::messages::handshake::DeviceSummary;
 use lifeline_protocol::messages::video::{Codec, Rotation, StreamStart, VideoFrame, VideoMessage};
-use lifeline_protocol::quic::{ConnectOptions, IncomingStream, Peer, ServerTrust, connect};
+use lifeline_protocol::quic::Peer;
 use lifeline_protocol::video::RgbaImage;
 use lifeline_protocol::video::tiles::TileEncoder;
 use tokio::sync::mpsc;
@@ -54,35 +51,22 @@ pub fn start(deep_link: String) -> (mpsc::Sender<u32>, std::thread::JoinHandle<(
 }
 
 async fn run(deep_link: String, frames: mpsc::Receiver<u32>) {
-    let link: DeepLink = deep_link.parse().unwrap();
-    let hello = ClientHello {
-        version: PROTOCOL_VERSION,
-        role: Role::Customer {
-            code: link.code,
-            name: "Marie".into(),
-            device: DeviceSummary {
-                manufacturer: "samsung".into(),
-                model: "Paced S25".into(),
-                android_version: "16".into(),
-                screen: Some((WIDTH, HEIGHT)),
-                capabilities: CapabilitySet::ALL,
-                locale: None,
-            },
+    let super::customer::Joined {
+        peer,
+        control_tx: mut tx,
+        control_rx: mut rx,
+    } = super::customer::join(
+        &deep_link,
+        DeviceSummary {
+            manufacturer: "samsung".into(),
+            model: "Paced S25".into(),
+            android_version: "16".into(),
+            screen: Some((WIDTH, HEIGHT)),
+            capabilities: CapabilitySet::ALL,
+            locale: None,
         },
-    };
-    let trust = ServerTrust::Pinned(link.fingerprint.unwrap());
-    let session = connect(&link.relay, &trust, &hello, &ConnectOptions::default())
-        .await
-        .unwrap();
-    let (_welcome, peer, _notices) = session.into_parts();
-    let (mut tx, mut rx) = match tokio::time::timeout(Duration::from_secs(10), peer.accept_stream())
-        .await
-        .unwrap()
-        .unwrap()
-    {
-        IncomingStream::Control(tx, rx) => (tx, rx),
-        other => panic!("expected the control stream first, got {:?}", other.kind()),
-    };
+    )
+    .await;
     let keyframe = Arc::new(AtomicBool::new(false));
     let mut frames = Some(frames);
     while let Ok(Some(message)) = rx.recv().await {
