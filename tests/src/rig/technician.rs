@@ -93,6 +93,15 @@ impl Tech {
         self.wait(what, |s| s.session(code).is_some_and(&mut done));
     }
 
+    /// Waits until the customer has joined the session on `code` and introduced the phone.
+    /// The session is live as soon as the relay pairs the two sides; the phone's hello
+    /// (its name, device and what it can share) arrives just after.
+    pub fn wait_joined(&mut self, code: SessionCode) {
+        self.wait_session(code, "the customer joined", |s| {
+            s.is_active() && s.customer.is_some() && s.device.is_some()
+        });
+    }
+
     /// Creates a code with `identifier` in `portal` (a slug; the default portal if `None`);
     /// the console waits on it at once.
     pub fn create_code(&mut self, identifier: Option<&str>, portal: Option<&str>) -> CodeEntry {

@@ -15,7 +15,7 @@ fn session(how: &Joining) -> (RigRelay, Tech, Phone, lifeline_protocol::SessionC
     let mut tech = Tech::sign_in(&relay, "alex");
     let entry = tech.create_code(None, None);
     let phone = Phone::join(&entry.url, relay.fingerprint(), how);
-    tech.wait_session(entry.code, "the customer joined", |s| s.is_active());
+    tech.wait_joined(entry.code);
     (relay, tech, phone, entry.code)
 }
 

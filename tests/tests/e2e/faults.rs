@@ -30,7 +30,7 @@ fn a_killed_relay_ends_the_session_clearly_and_keeps_the_record() {
             ..Joining::marie()
         },
     );
-    tech.wait_session(code, "the customer joined", |s| s.is_active());
+    tech.wait_joined(code);
     tech.command(code, SessionCommand::Request(Capability::ScreenView));
     tech.wait_session(code, "frames", |s| s.video.frames > 0);
     let id = tech.chat(code, "Before the crash");
@@ -100,7 +100,7 @@ fn a_lossy_slow_path_still_delivers_every_message_and_byte() {
             ..Joining::marie()
         },
     );
-    tech.wait_session(code, "the customer joined", |s| s.is_active());
+    tech.wait_joined(code);
 
     // Twenty messages each way, all at once.
     let sent: Vec<String> = (1..=20).map(|i| format!("technician line {i}")).collect();
