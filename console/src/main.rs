@@ -156,6 +156,7 @@ fn main() -> anyhow::Result<()> {
             .with_inner_size([1280.0, 820.0])
             .with_min_inner_size([800.0, 520.0]),
         renderer: eframe::Renderer::Wgpu,
+        wgpu_options: lifeline_console::viewer::device::wgpu_configuration(),
         ..Default::default()
     };
     let (quit_after, screenshot) = (args.quit_after, args.screenshot.zip(args.screenshot_after));

@@ -7,8 +7,10 @@
 //! - [`auth`]: password hashing, API tokens and sign-in throttling;
 //! - [`tls`]: the relay's certificate (self-signed on first start, or the operator's);
 //! - [`metrics`]: counters exported in Prometheus text format;
+//! - [`allocator`]: the process's `malloc` tuning for many connections;
 //! - [`server`]: [`Relay::start`], which runs all of it and returns a [`RelayHandle`].
 
+pub mod allocator;
 pub mod auth;
 pub mod config;
 pub mod http;

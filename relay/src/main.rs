@@ -82,6 +82,7 @@ struct UserAddArgs {
 }
 
 fn main() -> ExitCode {
+    lifeline_relay::allocator::use_one_malloc_arena();
     let cli = Cli::parse();
     init_tracing();
     let result = tokio::runtime::Builder::new_multi_thread()

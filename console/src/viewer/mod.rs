@@ -8,9 +8,11 @@
 //! - [`texture`]: the wgpu texture updated in place (only damaged rectangles are written,
 //!   H.264 pictures converted by [`yuv`]), registered with egui — the bridge;
 //! - [`widget`]: the egui widget that shows it and feeds the mapper;
+//! - [`device`]: the device eframe creates for the window, tuned for memory;
 //! - [`headless`]: a wgpu device without a window and texture read-back, for tests and
 //!   benchmarks.
 
+pub mod device;
 pub mod gesture;
 pub mod headless;
 pub mod placement;

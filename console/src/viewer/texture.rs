@@ -6,8 +6,19 @@
 //! conversion runs on the GPU. This module is the bridge between that plain-wgpu code and
 //! egui.
 //!
+//! One upload is on the GPU at a time: `write_texture` copies what it is given into staging
+//! memory that lives until the GPU has used it, so writing every frame the network delivers
+//! while the GPU (or a CPU driver such as lavapipe) lags would pile up a frame's worth of
+//! staging memory per frame behind. While the last upload is in flight, new damage stays in
+//! the [`SharedScreen`], merged with what follows, and the latest picture is written once
+//! the GPU is done.
+//!
 //! Without a wgpu renderer (e.g. a UI test without GPU), an egui-managed texture is used,
 //! updated with partial writes the same way (H.264 pictures converted on the CPU).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use eframe::egui_wgpu::{self, wgpu};
 use egui::{ColorImage, TextureHandle, TextureId, TextureOptions};
@@ -17,6 +28,9 @@ use lifeline_protocol::video::tiles::Rect;
 use super::yuv::YuvConverter;
 use crate::state::screen::yuv::YuvImage;
 use crate::state::screen::{Frame, Pending, SharedScreen};
+
+/// How soon to look again when the GPU is still busy with the last upload.
+const BUSY_RETRY: Duration = Duration::from_millis(4);
 
 /// A texture on the GPU.
 struct GpuTexture {
@@ -45,6 +59,8 @@ pub struct ScreenTexture {
     backend: Backend,
     /// Bytes written to the GPU so far (for tests and statistics).
     uploaded: u64,
+    /// Whether the GPU has finished the last upload (set by wgpu's callback).
+    gpu_idle: Arc<AtomicBool>,
 }
 
 impl std::fmt::Debug for ScreenTexture {
@@ -71,6 +87,7 @@ impl ScreenTexture {
         Self {
             backend,
             uploaded: 0,
+            gpu_idle: Arc::new(AtomicBool::new(true)),
         }
     }
 
@@ -112,6 +129,11 @@ impl ScreenTexture {
         {
             screen.invalidate();
         }
+        let on_gpu = matches!(self.backend, Backend::Wgpu { .. });
+        if on_gpu && !self.gpu_idle.load(Ordering::Acquire) {
+            ctx.request_repaint_after(BUSY_RETRY);
+            return self.current();
+        }
         let backend = &mut self.backend;
         let written = screen.take_pending(|frame, pending| match (backend, frame) {
             (
@@ -139,6 +161,11 @@ impl ScreenTexture {
             },
         });
         self.uploaded += written.unwrap_or(0);
+        if written.is_some()
+            && let Backend::Wgpu { render_state, .. } = &self.backend
+        {
+            track_upload(&render_state.queue, &self.gpu_idle);
+        }
         self.current()
     }
 
@@ -148,6 +175,16 @@ impl ScreenTexture {
             Backend::Egui { texture } => texture.as_ref().map(|(h, size)| (h.id(), *size)),
         }
     }
+}
+
+/// Submits the writes just queued and clears `idle` until the GPU has done them.
+fn track_upload(queue: &wgpu::Queue, idle: &Arc<AtomicBool>) {
+    // An empty submission carries the queue's pending writes, so the callback registered
+    // after it fires once they are done.
+    queue.submit(std::iter::empty::<wgpu::CommandBuffer>());
+    idle.store(false, Ordering::Release);
+    let idle = Arc::clone(idle);
+    queue.on_submitted_work_done(move || idle.store(true, Ordering::Release));
 }
 
 impl Drop for ScreenTexture {

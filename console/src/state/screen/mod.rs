@@ -137,7 +137,16 @@ impl SharedScreen {
         }
         if !inner.full {
             inner.rects.extend_from_slice(&damage.rects);
-            if inner.rects.len() > MAX_RECTS {
+            // Rectangles of frames the viewer has not uploaded yet overlap (a scroll damages
+            // most of the screen every frame): past half the screen, one whole upload costs
+            // less than writing each of them.
+            let area: u64 = inner
+                .rects
+                .iter()
+                .map(|r| u64::from(r.width) * u64::from(r.height))
+                .sum();
+            let screen_area = u64::from(decoded.width()) * u64::from(decoded.height());
+            if inner.rects.len() > MAX_RECTS || area * 2 > screen_area {
                 inner.full = true;
                 inner.rects.clear();
             }
@@ -292,6 +301,33 @@ mod tests {
             );
         }
         assert_eq!(screen.take_pending(|_, p| p), Some(Pending::Full));
+
+        // Frames not uploaded yet whose rectangles add up to more than half the screen
+        // (each an eighth of it here): one whole upload, not five.
+        for _ in 0..2 {
+            screen.publish(
+                &decoded,
+                &Damage {
+                    keyframe: false,
+                    rects: vec![rect(0, 2, 8, 1)],
+                },
+            );
+        }
+        assert_eq!(
+            screen.take_pending(|_, p| p),
+            Some(Pending::Rects(vec![rect(0, 2, 8, 1); 2]))
+        );
+        for _ in 0..5 {
+            screen.publish(
+                &decoded,
+                &Damage {
+                    keyframe: false,
+                    rects: vec![rect(0, 2, 8, 1)],
+                },
+            );
+        }
+        assert_eq!(screen.take_pending(|_, p| p), Some(Pending::Full));
+
         let bigger = RgbaImage::filled(16, 8, [5, 5, 5, 255]).unwrap();
         screen.publish(
             &bigger,

@@ -74,7 +74,11 @@ fn main() -> Result<()> {
         Command::Console(args) => console::run(&args),
         Command::Latency(args) => latency::run(&args),
         Command::Relay(args) => relay::run(&args),
-        Command::ServeRelay(args) => relay_child::serve(&args),
+        Command::ServeRelay(args) => {
+            // As the relay's own binary does.
+            lifeline_relay::allocator::use_one_malloc_arena();
+            relay_child::serve(&args)
+        }
         Command::Review(args) => review::run(&args),
     }
 }

@@ -251,7 +251,7 @@ async fn bulk(pairs: &mut Pairs, mb: u32) -> Result<Bulk> {
 
 pub(crate) fn run(args: &RelayArgs) -> Result<()> {
     lifeline_console::net::tls::install_crypto();
-    let relay = RelayChild::start(args.sessions as usize + 1)?;
+    let relay = RelayChild::start(1)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -262,6 +262,10 @@ pub(crate) fn run(args: &RelayArgs) -> Result<()> {
         let small_rtt_us = small_rtt(&mut pairs, args.round_trips).await?;
         let bulk_mb_s = bulk(&mut pairs, args.bulk_mb).await?;
         drop(pairs);
+        drop(relay);
+        // A fresh relay for the load, so its memory is counted from an idle relay and not
+        // from one whose allocator still holds what the bulk runs used.
+        let relay = RelayChild::start(args.sessions as usize + 1)?;
         let sessions = relay_load::run(&relay, &server, args.sessions, args.seconds).await?;
         anyhow::Ok(Report {
             small_rtt_us,
@@ -290,7 +294,7 @@ fn print_report(r: &Report) {
     );
     let l = &r.sessions;
     eprintln!(
-        "{} sessions x {} frames/s for {} s: relay CPU {:.1} %, one-way p99 relay {:.2} ms / direct {:.2} ms (added {:.2} ms), relay memory {:.1} KiB per session",
+        "{} sessions x {} frames/s for {} s: relay CPU {:.1} %, one-way p99 relay {:.2} ms / direct {:.2} ms (added {:.2} ms), relay memory {:.1} KiB per session ({:.1} KiB per session paired after the first half)",
         l.count,
         l.frames_per_s,
         l.seconds,
@@ -298,13 +302,14 @@ fn print_report(r: &Report) {
         l.relay_p99_ms,
         l.direct_p99_ms,
         l.p99_added_ms,
-        l.rss_per_session_kib
+        l.rss_per_session_kib,
+        l.rss_per_added_session_kib
     );
     let verdict = |ok: bool| if ok { "met" } else { "MISSED" };
     eprintln!(
         "targets: bulk ratio >= {TARGET_BULK_RATIO} ({}), p99 added <= {TARGET_ADDED_P99_MS} ms ({}), <= {TARGET_KIB_PER_SESSION} KiB per session ({})",
         verdict(b.ratio >= TARGET_BULK_RATIO),
         verdict(l.p99_added_ms <= TARGET_ADDED_P99_MS),
-        verdict(l.rss_per_session_kib <= TARGET_KIB_PER_SESSION),
+        verdict(l.rss_per_session_kib.max(l.rss_per_added_session_kib) <= TARGET_KIB_PER_SESSION),
     );
 }

@@ -44,6 +44,10 @@ pub(crate) struct LoadReport {
     pub(crate) p99_added_ms: f64,
     /// (Relay RSS with the sessions running − RSS before they connected) / sessions.
     pub(crate) rss_per_session_kib: f64,
+    /// (Relay RSS with all sessions paired − RSS with the first half paired) / the second
+    /// half: what one more session costs once the allocator has no freed memory left from
+    /// the relay's start to hand out (idle sessions, before the load).
+    pub(crate) rss_per_added_session_kib: f64,
 }
 
 /// Sends frames at [`FPS`] until `until`; each carries its send time in `timestamp_us`.
@@ -111,7 +115,19 @@ pub(crate) async fn run(
     // Through the relay: the child's memory before and with the sessions.
     let rss_before = relay.rss_kib()?;
     let mut pairs = Vec::new();
-    for ticket in relay.tickets.iter().skip(1).take(count as usize) {
+    let half = count as usize / 2;
+    let mut rss_half = rss_before;
+    for (i, ticket) in relay
+        .tickets
+        .iter()
+        .skip(1)
+        .take(count as usize)
+        .enumerate()
+    {
+        if i == half {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            rss_half = relay.rss_kib()?;
+        }
         let (tech, customer) = peers::pair_via_relay(
             relay.quic_addr,
             relay.fingerprint,
@@ -167,9 +183,15 @@ pub(crate) async fn run(
         direct_p50_ms: ms(&direct, 50),
         direct_p99_ms,
         p99_added_ms: ((relay_p99_ms - direct_p99_ms) * 100.0).round() / 100.0,
-        rss_per_session_kib: (rss_loaded.saturating_sub(rss_before) as f64 / f64::from(count)
-            * 10.0)
-            .round()
-            / 10.0,
+        rss_per_session_kib: kib_each(rss_loaded.saturating_sub(rss_before), count as usize),
+        rss_per_added_session_kib: kib_each(
+            rss_paired.saturating_sub(rss_half),
+            count as usize - half,
+        ),
     })
+}
+
+/// `kib` shared by `sessions`, to a tenth.
+fn kib_each(kib: u64, sessions: usize) -> f64 {
+    (kib as f64 / sessions.max(1) as f64 * 10.0).round() / 10.0
 }
