@@ -24,11 +24,33 @@ pub fn use_one_malloc_arena() -> bool {
     false
 }
 
+/// Bytes the process has allocated and not freed (glibc's `mallinfo2`: in-use chunks of every
+/// arena plus memory mapped for large blocks), whatever the allocator keeps in reserve.
+/// `None` where the C library is not glibc.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)]
+pub fn heap_in_use_bytes() -> Option<u64> {
+    // SAFETY: `mallinfo2` only reads the allocator's statistics and returns them by value.
+    let info = unsafe { libc::mallinfo2() };
+    u64::try_from(info.uordblks.saturating_add(info.hblkhd)).ok()
+}
+
+/// Bytes in use: unknown with this C library.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+pub fn heap_in_use_bytes() -> Option<u64> {
+    None
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    fn glibc_takes_the_setting() {
+    fn glibc_takes_the_setting_and_counts_what_is_in_use() {
         assert!(super::use_one_malloc_arena());
+        let before = super::heap_in_use_bytes().unwrap();
+        let block = vec![7u8; 4 << 20];
+        let during = super::heap_in_use_bytes().unwrap();
+        assert!(during >= before + (4 << 20), "{before} -> {during}");
+        drop(block);
     }
 }

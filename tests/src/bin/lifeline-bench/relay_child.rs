@@ -1,9 +1,10 @@
 //! The relay under test as a child process (`lifeline-bench serve-relay`), so its CPU time
 //! and memory can be read from `/proc/PID` apart from the clients'.
 
-use std::io::{BufRead, BufReader, Read as _};
+use std::io::{BufRead, BufReader, Write as _};
 use std::net::SocketAddr;
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::sync::Mutex;
 
 use anyhow::{Context, Result, bail};
 use lifeline_protocol::{CertFingerprint, SessionCode};
@@ -54,10 +55,15 @@ pub(crate) fn serve(args: &ServeArgs) -> Result<()> {
                 .collect(),
         };
         println!("{}", serde_json::to_string(&ready)?);
-        // Until the parent closes our stdin.
+        // Answers "heap" with the bytes in use, until the parent closes our stdin.
         tokio::task::spawn_blocking(|| {
-            let mut sink = Vec::new();
-            let _ = std::io::stdin().read_to_end(&mut sink);
+            for line in std::io::stdin().lines() {
+                let Ok(line) = line else { break };
+                if line.trim() == "heap" {
+                    let bytes = lifeline_relay::allocator::heap_in_use_bytes().unwrap_or(0);
+                    println!("{bytes}");
+                }
+            }
         })
         .await?;
         relay.shutdown().await;
@@ -70,7 +76,8 @@ pub(crate) fn serve(args: &ServeArgs) -> Result<()> {
 #[derive(Debug)]
 pub(crate) struct RelayChild {
     child: Child,
-    _stdin: ChildStdin,
+    /// The child's stdin and stdout, to ask it questions.
+    control: Mutex<(ChildStdin, BufReader<ChildStdout>)>,
     pub(crate) quic_addr: SocketAddr,
     pub(crate) fingerprint: CertFingerprint,
     pub(crate) tickets: Vec<Ticket>,
@@ -89,8 +96,9 @@ impl RelayChild {
             .context("starting the relay child")?;
         let stdin = child.stdin.take().context("the child's stdin")?;
         let stdout = child.stdout.take().context("the child's stdout")?;
+        let mut stdout = BufReader::new(stdout);
         let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line)?;
+        stdout.read_line(&mut line)?;
         if line.trim().is_empty() {
             let _ = child.kill();
             bail!("the relay child did not start");
@@ -108,7 +116,7 @@ impl RelayChild {
             .collect::<Result<Vec<_>>>()?;
         Ok(Self {
             child,
-            _stdin: stdin,
+            control: Mutex::new((stdin, stdout)),
             quic_addr: ready.quic_addr,
             fingerprint: ready.fingerprint.parse()?,
             tickets,
@@ -130,6 +138,24 @@ impl RelayChild {
             Ok(fields.get(i).context("a stat field")?.parse::<f64>()?)
         };
         Ok((ticks(11)? + ticks(12)?) / 100.0)
+    }
+
+    /// Memory the relay has allocated and not freed, KiB (glibc's count; 0 elsewhere).
+    pub(crate) fn heap_kib(&self) -> Result<u64> {
+        let mut control = self
+            .control
+            .lock()
+            .map_err(|_| anyhow::anyhow!("the relay child's pipes"))?;
+        let (stdin, stdout) = &mut *control;
+        stdin.write_all(b"heap\n")?;
+        stdin.flush()?;
+        let mut line = String::new();
+        stdout.read_line(&mut line)?;
+        Ok(line
+            .trim()
+            .parse::<u64>()
+            .context("the relay child's heap figure")?
+            / 1024)
     }
 
     /// Resident memory, KiB (`VmRSS`).

@@ -44,10 +44,9 @@ pub(crate) struct LoadReport {
     pub(crate) p99_added_ms: f64,
     /// (Relay RSS with the sessions running − RSS before they connected) / sessions.
     pub(crate) rss_per_session_kib: f64,
-    /// (Relay RSS with all sessions paired − RSS with the first half paired) / the second
-    /// half: what one more session costs once the allocator has no freed memory left from
-    /// the relay's start to hand out (idle sessions, before the load).
-    pub(crate) rss_per_added_session_kib: f64,
+    /// (Memory the relay has allocated with the sessions running − before they connected) /
+    /// sessions: what the sessions hold, whether or not the allocator had it in reserve.
+    pub(crate) heap_per_session_kib: f64,
 }
 
 /// Sends frames at [`FPS`] until `until`; each carries its send time in `timestamp_us`.
@@ -113,21 +112,9 @@ pub(crate) async fn run(
     seconds: u32,
 ) -> Result<LoadReport> {
     // Through the relay: the child's memory before and with the sessions.
-    let rss_before = relay.rss_kib()?;
+    let (rss_before, heap_before) = (relay.rss_kib()?, relay.heap_kib()?);
     let mut pairs = Vec::new();
-    let half = count as usize / 2;
-    let mut rss_half = rss_before;
-    for (i, ticket) in relay
-        .tickets
-        .iter()
-        .skip(1)
-        .take(count as usize)
-        .enumerate()
-    {
-        if i == half {
-            tokio::time::sleep(Duration::from_millis(300)).await;
-            rss_half = relay.rss_kib()?;
-        }
+    for ticket in relay.tickets.iter().skip(1).take(count as usize) {
         let (tech, customer) = peers::pair_via_relay(
             relay.quic_addr,
             relay.fingerprint,
@@ -146,6 +133,7 @@ pub(crate) async fn run(
     // Memory with traffic flowing, half way through.
     tokio::time::sleep(Duration::from_secs(u64::from(seconds)) / 2).await;
     let rss_loaded = relay.rss_kib()?.max(rss_paired);
+    let heap_loaded = relay.heap_kib()?;
     let via_relay = measuring.await??;
     let cpu = relay.cpu_seconds()? - cpu0;
     let wall = wall0.elapsed().as_secs_f64();
@@ -184,10 +172,7 @@ pub(crate) async fn run(
         direct_p99_ms,
         p99_added_ms: ((relay_p99_ms - direct_p99_ms) * 100.0).round() / 100.0,
         rss_per_session_kib: kib_each(rss_loaded.saturating_sub(rss_before), count as usize),
-        rss_per_added_session_kib: kib_each(
-            rss_paired.saturating_sub(rss_half),
-            count as usize - half,
-        ),
+        heap_per_session_kib: kib_each(heap_loaded.saturating_sub(heap_before), count as usize),
     })
 }
 
