@@ -20,8 +20,8 @@ use super::errors::ApiError;
 use super::extract::{JsonBody, PathParam, QueryParams, parse_id};
 use super::sessions::SessionView;
 use crate::store::{
-    AccessAction, AccessEntry, ChunkInfo, ChunkStored, Outcome, RecordFilter, RecordSummary,
-    SessionRecord, User, WrapUp,
+    AccessAction, AccessEntry, ChunkInfo, ChunkStored, Outcome, RecordFile, RecordFilter,
+    RecordSummary, SessionRecord, User, WrapUp,
 };
 
 /// Records listed when no limit is given.
@@ -63,6 +63,8 @@ pub(super) struct RecordDetails {
     access_log: Vec<AccessEntry>,
     chunks: Vec<ChunkInfo>,
     recording_bytes: u64,
+    /// Files received in the session whose content was uploaded (or is being).
+    files: Vec<RecordFile>,
 }
 
 /// The technician whose records `user` may see: themselves, or everyone (`None`).
@@ -72,7 +74,7 @@ fn scope(user: &User) -> Option<i64> {
 
 /// The record `id` if `user` may see it: 404 when there is none, 403 when it is another
 /// technician's.
-async fn visible(state: &AppState, user: &User, id: &str) -> Result<SessionRecord, ApiError> {
+pub(super) async fn visible(state: &AppState, user: &User, id: &str) -> Result<SessionRecord, ApiError> {
     let id = parse_id("record", id)?;
     let record = state
         .store()
@@ -85,6 +87,22 @@ async fn visible(state: &AppState, user: &User, id: &str) -> Result<SessionRecor
         ));
     }
     Ok(record)
+}
+
+/// `Content-Disposition` for a download named `name`: quotes, backslashes and characters
+/// outside printable ASCII become `_` (the client names the file itself anyway).
+pub(super) fn attachment(name: &str) -> String {
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("attachment; filename=\"{safe}\"")
 }
 
 /// Records matching the filters, newest first.
@@ -147,6 +165,7 @@ pub(super) async fn show(
     let chunks = store.record_chunks(record.id).await?;
     Ok(Json(RecordDetails {
         wrapup: store.wrapup(record.id).await?,
+        files: store.record_files(record.id).await?,
         access_log: store.access_log(record.id).await?,
         recording_bytes: chunks.iter().map(|c| c.bytes).sum(),
         chunks,
@@ -171,7 +190,7 @@ pub(super) async fn recording(
             (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"session-{}.llrec\"", record.id),
+                attachment(&format!("session-{}.llrec", record.id)),
             ),
         ],
         Bytes::from(bytes),

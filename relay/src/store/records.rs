@@ -239,11 +239,33 @@ impl Store {
         Ok(())
     }
 
-    /// Who opened or downloaded a record, oldest first.
+    /// Notes that `user_id` downloaded the received file `file` of a record.
+    pub async fn log_file_download(
+        &self,
+        session_id: i64,
+        user_id: i64,
+        file: &str,
+        now: UnixMillis,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO record_access (session_id, user_id, action, at, file) \
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(session_id)
+        .bind(user_id)
+        .bind(AccessAction::Download.as_str())
+        .bind(ms(now))
+        .bind(file)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Who opened or downloaded a record (or one of its files), oldest first.
     pub async fn access_log(&self, session_id: i64) -> Result<Vec<AccessEntry>, StoreError> {
         let rows = sqlx::query(
-            "SELECT u.name, a.action, a.at FROM record_access a JOIN users u ON u.id = a.user_id \
-             WHERE a.session_id = ? ORDER BY a.at, a.id",
+            "SELECT u.name, a.action, a.at, a.file FROM record_access a \
+             JOIN users u ON u.id = a.user_id WHERE a.session_id = ? ORDER BY a.at, a.id",
         )
         .bind(session_id)
         .fetch_all(&self.pool)
@@ -254,6 +276,7 @@ impl Store {
                     user: row.try_get("name")?,
                     action: row.try_get("action")?,
                     at: from_ms(row.try_get("at")?),
+                    file: row.try_get("file")?,
                 })
             })
             .collect()

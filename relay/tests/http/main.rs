@@ -10,6 +10,7 @@ mod https;
 mod languages;
 mod login;
 mod pages;
+mod record_files;
 mod records;
 mod requests;
 mod restart;

@@ -14,6 +14,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 use crate::common::{Reply, TestRelay, reply};
+use crate::record_files::{content, sha_hex, upload};
 use crate::sessions::recorded_session;
 
 /// Chunk `seq` of `session`: a keyframe and a chat line saying `text`.
@@ -384,6 +385,11 @@ async fn retention_deletes_old_records_and_their_data_and_nothing_else() {
     let (recent, _) = recorded_session(t.store(), "amy", UnixMillis(now - 2 * day)).await;
     put(&t, &amy, old, "0", chunk(old, 0, "old")).await;
     put(&t, &amy, recent, "0", chunk(recent, 0, "recent")).await;
+    // Files received in both sessions: the old one's go with its record.
+    let (old_log, recent_log) = (content(2000, 11), content(3000, 12));
+    upload(&t, &amy, old, "old.log", &old_log).await;
+    upload(&t, &amy, recent, "recent.log", &recent_log).await;
+    assert!(t.store().record_dir(old).join("files").exists());
     t.get(&format!("/api/records/{old}"), &lead).await;
     let records = t.store().record_dir(old).parent().unwrap().to_owned();
     assert!(records.ends_with(RECORDS_DIR));
@@ -432,6 +438,30 @@ async fn retention_deletes_old_records_and_their_data_and_nothing_else() {
     assert_eq!(kept.body["chunks"].as_array().unwrap().len(), 1);
     let (_, bytes) = recording(&t, &lead, recent).await;
     assert_eq!(RecordReader::read(&bytes).unwrap().len(), 1);
+    assert_eq!(kept.body["files"][0]["name"], "recent.log");
+    let file = t
+        .client
+        .get(t.url(&format!(
+            "/api/records/{recent}/files/{}",
+            sha_hex(&recent_log)
+        )))
+        .bearer_auth(&lead)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(file.status(), StatusCode::OK);
+    assert_eq!(file.bytes().await.unwrap().to_vec(), recent_log);
+    let gone = t
+        .get(
+            &format!("/api/records/{old}/files/{}", sha_hex(&old_log)),
+            &lead,
+        )
+        .await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+    assert!(
+        t.store().record_files(old).await.unwrap().is_empty(),
+        "the old record's file rows are gone"
+    );
     // Users, portals and the old code itself stay.
     assert!(t.store().credentials("amy").await.unwrap().is_some());
     assert!(t.store().default_portal().await.is_ok());
