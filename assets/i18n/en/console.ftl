@@ -460,7 +460,13 @@ review-go-to = Go to this moment
 review-no-diagnostics = No diagnostics were shared in this session.
 review-report-at = Report at { $time }
 review-no-files = No files were received in this session.
-review-files-note = Files were saved on the technician's computer; their SHA-256 identifies them.
+review-files-note = Files are kept on the server with the record; each download is checked against its SHA-256.
+review-file-download = Download
+review-file-downloading = Downloading…
+review-file-saved = Saved to { $path }
+review-file-failed = Not downloaded: { $reason }
+review-file-uploading = On the server: { $received } of { $size }
+review-file-not-kept = Not kept on the server
 review-detail-technician = Technician
 review-detail-customer = Customer
 review-detail-identifier = Identifier
@@ -479,6 +485,7 @@ review-no-wrapup = no wrap-up
 review-access-log = Access log
 review-access-opened = { $user } opened it on { $when }
 review-access-downloaded = { $user } downloaded it on { $when }
+review-access-downloaded-file = { $user } downloaded { $file } on { $when }
 
 ## Sessions: the player
 

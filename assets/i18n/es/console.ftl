@@ -460,7 +460,13 @@ review-go-to = Ir a este momento
 review-no-diagnostics = No se compartió ningún diagnóstico en esta sesión.
 review-report-at = Informe de las { $time }
 review-no-files = No se recibió ningún archivo en esta sesión.
-review-files-note = Los archivos se guardaron en el equipo del técnico; su SHA-256 los identifica.
+review-files-note = Los archivos se conservan en el servidor con la ficha; cada descarga se comprueba con su SHA-256.
+review-file-download = Descargar
+review-file-downloading = Descargando…
+review-file-saved = Guardado en { $path }
+review-file-failed = No descargado: { $reason }
+review-file-uploading = En el servidor: { $received } de { $size }
+review-file-not-kept = No se conserva en el servidor
 review-detail-technician = Técnico
 review-detail-customer = Cliente
 review-detail-identifier = Identificador
@@ -479,6 +485,7 @@ review-no-wrapup = sin cierre
 review-access-log = Registro de accesos
 review-access-opened = { $user } la abrió el { $when }
 review-access-downloaded = { $user } la descargó el { $when }
+review-access-downloaded-file = { $user } descargó { $file } el { $when }
 
 ## Sesiones: el reproductor
 

@@ -460,7 +460,13 @@ review-go-to = Aller à ce moment
 review-no-diagnostics = Aucun diagnostic n'a été partagé pendant cette session.
 review-report-at = Rapport de { $time }
 review-no-files = Aucun fichier n'a été reçu pendant cette session.
-review-files-note = Les fichiers ont été enregistrés sur l'ordinateur du technicien ; leur SHA-256 les identifie.
+review-files-note = Les fichiers sont conservés sur le serveur avec la fiche ; chaque téléchargement est vérifié par son SHA-256.
+review-file-download = Télécharger
+review-file-downloading = Téléchargement…
+review-file-saved = Enregistré dans { $path }
+review-file-failed = Non téléchargé : { $reason }
+review-file-uploading = Sur le serveur : { $received } sur { $size }
+review-file-not-kept = Non conservé sur le serveur
 review-detail-technician = Technicien
 review-detail-customer = Client
 review-detail-identifier = Identifiant
@@ -479,6 +485,7 @@ review-no-wrapup = sans bilan
 review-access-log = Journal des accès
 review-access-opened = { $user } l'a ouverte le { $when }
 review-access-downloaded = { $user } l'a téléchargée le { $when }
+review-access-downloaded-file = { $user } a téléchargé { $file } le { $when }
 
 ## Sessions : le lecteur
 

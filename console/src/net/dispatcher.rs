@@ -437,8 +437,9 @@ impl Dispatcher {
                     return;
                 };
                 let sink = self.sink.clone();
+                let downloads = self.config.downloads.clone();
                 tokio::spawn(async move {
-                    mailbox.push(review::run(api, request).await);
+                    mailbox.push(review::run(api, request, &downloads).await);
                     sink.wake();
                 });
             }

@@ -150,7 +150,10 @@ fn records_routes() -> Router<AppState> {
             "/records/{id}/files/{sha}",
             get(record_files::download).put(record_files::declare),
         )
-        .route("/records/{id}/files/{sha}/content", put(record_files::put_part))
+        .route(
+            "/records/{id}/files/{sha}/content",
+            put(record_files::put_part),
+        )
         .route("/portals/{id}/recording-notice", put(records::set_notice))
 }
 

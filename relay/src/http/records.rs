@@ -74,7 +74,11 @@ fn scope(user: &User) -> Option<i64> {
 
 /// The record `id` if `user` may see it: 404 when there is none, 403 when it is another
 /// technician's.
-pub(super) async fn visible(state: &AppState, user: &User, id: &str) -> Result<SessionRecord, ApiError> {
+pub(super) async fn visible(
+    state: &AppState,
+    user: &User,
+    id: &str,
+) -> Result<SessionRecord, ApiError> {
     let id = parse_id("record", id)?;
     let record = state
         .store()

@@ -35,8 +35,8 @@ pub use portals::{
     MIN_CODE_LIFETIME_SECS,
 };
 pub use record_types::{
-    AccessAction, AccessEntry, ChunkInfo, ChunkStored, Outcome, RecordFile, RecordFilter, RecordSummary,
-    WrapUp,
+    AccessAction, AccessEntry, ChunkInfo, ChunkStored, Outcome, RecordFile, RecordFilter,
+    RecordSummary, WrapUp,
 };
 pub use records::{MAX_NOTES_CHARS, RECORDS_DIR};
 pub use requests::{MAX_OPEN_REQUESTS, MAX_PROBLEM_CHARS, MAX_REQUEST_NAME_CHARS};

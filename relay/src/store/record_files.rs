@@ -247,7 +247,11 @@ impl Store {
         let received = if complete {
             size
         } else {
-            file_len(&partial_path(&files_dir(&self.data_dir, session_id), &sha256)).await?
+            file_len(&partial_path(
+                &files_dir(&self.data_dir, session_id),
+                &sha256,
+            ))
+            .await?
         };
         Ok(RecordFile {
             name: row.try_get("name")?,

@@ -193,14 +193,29 @@ async fn bad_file_uploads_are_refused_and_what_is_stored_stays() {
     upload(&t, &amy, session, "good.log", &good).await;
 
     // Over the size a record keeps: 413 with the limit.
-    let huge = declare(&t, &amy, session, &"ab".repeat(32), "huge.bin", MAX_RECORD_FILE_BYTES + 1)
-        .await;
+    let huge = declare(
+        &t,
+        &amy,
+        session,
+        &"ab".repeat(32),
+        "huge.bin",
+        MAX_RECORD_FILE_BYTES + 1,
+    )
+    .await;
     assert_eq!(huge.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(huge.error().contains(&MAX_RECORD_FILE_BYTES.to_string()));
     // A part over the part limit: 413.
     let other = content(MAX_FILE_PART_BYTES + 10, 2);
     let other_sha = sha_hex(&other);
-    let declared = declare(&t, &amy, session, &other_sha, "other.log", other.len() as u64).await;
+    let declared = declare(
+        &t,
+        &amy,
+        session,
+        &other_sha,
+        "other.log",
+        other.len() as u64,
+    )
+    .await;
     assert_eq!(declared.status, StatusCode::CREATED);
     let big = part(&t, &amy, session, &other_sha, 0, &other).await;
     assert_eq!(big.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", big.body);
@@ -214,10 +229,17 @@ async fn bad_file_uploads_are_refused_and_what_is_stored_stays() {
     // Content that does not hash to the declared SHA-256: 400, and the upload starts over.
     let wrong = part(&t, &amy, session, &small_sha, 0, &[9; 100]).await;
     assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
-    assert!(wrong.error().contains("do not match its SHA-256"), "{}", wrong.error());
+    assert!(
+        wrong.error().contains("do not match its SHA-256"),
+        "{}",
+        wrong.error()
+    );
     let state = declare(&t, &amy, session, &small_sha, "small.log", 100).await;
     assert_eq!(state.body["received"], 0);
-    assert_eq!(part(&t, &amy, session, &small_sha, 0, &small).await.body["complete"], true);
+    assert_eq!(
+        part(&t, &amy, session, &small_sha, 0, &small).await.body["complete"],
+        true
+    );
     // Declared again with another size: 409. A malformed SHA-256, a missing name, an
     // undeclared file, a bad offset: 400 / 404.
     let resized = declare(&t, &amy, session, &good_sha, "good.log", 5).await;
@@ -270,11 +292,20 @@ async fn bad_file_uploads_are_refused_and_what_is_stored_stays() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| (f["name"].as_str().unwrap(), f["complete"].as_bool().unwrap()))
+        .map(|f| {
+            (
+                f["name"].as_str().unwrap(),
+                f["complete"].as_bool().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         files,
-        [("good.log", true), ("other.log", false), ("small.log", true)]
+        [
+            ("good.log", true),
+            ("other.log", false),
+            ("small.log", true)
+        ]
     );
     let downloads = record.body["access_log"]
         .as_array()
