@@ -1,6 +1,7 @@
 //! Files received in a recorded session, end to end with a real relay and a phone over QUIC:
 //! their content reaches the relay with the record and downloads from the review side
-//! (checked, logged).
+//! (checked, logged). And a spool left behind by a console that stopped before its uploads
+//! finished is uploaded by the next one, without duplicating what the relay already had.
 
 // Helpers outside #[test] functions: a failed unwrap is a failed test all the same.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -12,12 +13,13 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use common::fake_phone;
-use common::relay_rig::WAIT;
+use common::relay_rig::{PASSWORD, Proxy, TestRelay, WAIT, technician_lines};
 use lifeline_console::net::{
-    Command, NetConfig, RecordingConfig, ReviewMailbox, ReviewRequest, ReviewResult,
+    Command, NetConfig, RecordingConfig, ReviewMailbox, ReviewRequest, ReviewResult, ServerConfig,
     TechnicianClient,
 };
 use lifeline_console::state::review::{RecordDetails, Recording};
+use lifeline_console::state::transcript::Delivery;
 use lifeline_console::state::transfers::TransferStatus;
 use lifeline_protocol::SessionCode;
 use lifeline_protocol::record::RecordItem;
@@ -65,6 +67,14 @@ fn receive_log(tech: &mut TechnicianClient, code: SessionCode) {
         "{:?}",
         file.status
     );
+}
+
+fn chat(tech: &mut TechnicianClient, code: SessionCode, text: &str) {
+    let id = tech.send_chat(code, text).unwrap();
+    tech.wait_until(WAIT, |s| {
+        s.session(code).unwrap().transcript.delivery(id) == Some(&Delivery::Delivered)
+    })
+    .unwrap();
 }
 
 /// Sends a review request and waits for its answer.
@@ -199,4 +209,106 @@ fn a_received_file_is_kept_with_the_record_and_downloads_checked_and_logged() {
         details.access_log
     );
     tech.shutdown(Duration::from_secs(5));
+}
+
+#[test]
+fn a_spool_left_behind_is_uploaded_by_the_next_console_without_duplicates() {
+    let relay = TestRelay::start();
+    let proxy = Proxy::start(&relay.runtime, relay.relay().http_addr);
+    let dir = tempfile::tempdir().unwrap();
+    let spool = dir.path().join("spool");
+    let config = || NetConfig {
+        server: ServerConfig::Remote {
+            url: format!("https://127.0.0.1:{}/", proxy.addr.port())
+                .parse()
+                .unwrap(),
+            fingerprint: Some(relay.relay().fingerprint),
+        },
+        recording: Some(recording(&spool)),
+        ..NetConfig::local(dir.path().join("unused"), dir.path().join("downloads"))
+    };
+
+    // A session whose end, and a log file, happen while the relay's API is unreachable;
+    // the console then stops with its uploads unfinished.
+    let mut tech = TechnicianClient::start(config()).unwrap();
+    tech.sign_in("ana", PASSWORD, WAIT).unwrap();
+    let entry = tech.create_code(Some("Leftover"), WAIT).unwrap();
+    let code = entry.code;
+    let phone = phone(entry.deep_link.clone());
+    tech.wait_for_session(code, WAIT).unwrap();
+    chat(&mut tech, code, "before");
+    let id = relay.session_id();
+    relay.wait_for_line(id, "before");
+    proxy.set_up(false);
+    for i in 0..3 {
+        chat(&mut tech, code, &format!("during {i}"));
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    receive_log(&mut tech, code);
+    tech.end_session(code, WAIT).unwrap();
+    phone.join().unwrap();
+    tech.shutdown(Duration::from_secs(5));
+
+    let left = spool.join(id.to_string());
+    let waiting: Vec<String> = std::fs::read_dir(&left)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(
+        waiting.iter().filter(|n| n.ends_with(".chunk")).count() >= 2,
+        "{waiting:?}"
+    );
+    assert_eq!(
+        waiting.iter().filter(|n| n.ends_with(".file")).count(),
+        1,
+        "{waiting:?}"
+    );
+    let (stored_before, _) = relay.recording(id);
+    assert!(!stored_before.is_empty());
+    // The relay's first chunk is back in the spool too, as when its answer was lost.
+    let first = format!("{:010}.chunk", stored_before[0]);
+    std::fs::copy(
+        relay.relay().store().record_dir(id).join(&first),
+        left.join(&first),
+    )
+    .unwrap();
+    let (_, meanwhile) = relay.recording(id);
+    assert_eq!(technician_lines(&meanwhile, u64::MAX), ["before"]);
+
+    // The next console, with the relay reachable again, uploads the rest after signing in.
+    proxy.set_up(true);
+    let mut next = TechnicianClient::start(config()).unwrap();
+    next.sign_in("ana", PASSWORD, WAIT).unwrap();
+    let store = relay.relay().store().clone();
+    let start = Instant::now();
+    while !drained(&left) {
+        assert!(
+            start.elapsed() < WAIT,
+            "the spool was not uploaded: {:?}",
+            std::fs::read_dir(&left).map(|d| d.count())
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let (seqs, recording) = relay.recording(id);
+    assert_eq!(seqs, (0..seqs.len() as u32).collect::<Vec<_>>(), "no holes");
+    assert_eq!(
+        technician_lines(&recording, u64::MAX),
+        ["before", "during 0", "during 1", "during 2"],
+        "every line exactly once"
+    );
+    assert!(
+        recording
+            .items
+            .iter()
+            .any(|i| matches!(i.item, RecordItem::Ended { .. })),
+        "the end, recorded while unreachable, is there"
+    );
+    let files = relay.runtime.block_on(store.record_files(id)).unwrap();
+    assert_eq!(files.len(), 1);
+    assert!(files[0].complete);
+    let log = fake_phone::log_content();
+    assert_eq!(files[0].sha256, hex::encode(Sha256::digest(&log)));
+    let kept = std::fs::read(store.record_file_path(id, &files[0])).unwrap();
+    assert_eq!(kept, log);
+    next.shutdown(Duration::from_secs(5));
 }

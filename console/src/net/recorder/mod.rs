@@ -15,6 +15,9 @@
 //! ([`Recorder::keep_file`]); the uploader sends it after the chunks, part by part, resuming
 //! where the relay's copy ends.
 //!
+//! A console that stops before its uploads finish leaves its chunks in the spool; the next
+//! run uploads them after signing in ([`resume_leftovers`]).
+//!
 //! While video flows the recorder asks the phone for a keyframe every
 //! [`RecordingConfig::keyframe_every`] (10 s), so the review player decodes at most that
 //! much video to show any moment.
@@ -84,6 +87,27 @@ impl RecordingConfig {
 enum Message {
     Entry(RecordEntry),
     Finish(oneshot::Sender<()>),
+}
+
+/// Starts uploading what earlier runs left in the spool under `config`: one uploader per
+/// session folder with chunks or files waiting. Each first asks the relay which chunks it
+/// holds and skips those (their answer was lost when the console stopped), so nothing is
+/// sent twice; each ends once its folder is empty, or when the relay refuses the record
+/// for good (another account's), leaving the folder as it is.
+pub fn resume_leftovers(config: &RecordingConfig, api: ApiClient) -> Vec<Uploader> {
+    Spool::sessions(&config.spool_dir)
+        .into_iter()
+        .filter_map(|session_id| {
+            let spool = Spool::new(&config.spool_dir, session_id, config.max_spool_bytes);
+            if spool.pending().is_empty() && spool.pending_files().is_empty() {
+                spool.tidy();
+                return None;
+            }
+            let uploader = Uploader::spawn(api.clone(), spool);
+            uploader.close();
+            Some(uploader)
+        })
+        .collect()
 }
 
 /// Records one session. Cheap to clone; a disabled recorder ignores everything.
