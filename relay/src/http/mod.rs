@@ -7,6 +7,7 @@
 mod auth_extractor;
 mod budgets;
 mod codes;
+mod concat;
 mod errors;
 mod extract;
 mod html;

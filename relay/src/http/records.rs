@@ -5,7 +5,7 @@
 //! Technicians see their own records; leads and admins everyone's. Anything else is 403.
 
 use axum::Json;
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -16,6 +16,7 @@ use serde_json::json;
 
 use super::AppState;
 use super::auth_extractor::{AdminUser, CurrentUser};
+use super::concat::ConcatReader;
 use super::errors::ApiError;
 use super::extract::{JsonBody, PathParam, QueryParams, parse_id};
 use super::sessions::SessionView;
@@ -177,7 +178,8 @@ pub(super) async fn show(
     }))
 }
 
-/// The whole recording (chunks concatenated in order); the download is logged.
+/// The whole recording (chunks concatenated in order), streamed from the data dir one
+/// chunk file at a time; the download is logged.
 pub(super) async fn recording(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
@@ -188,16 +190,17 @@ pub(super) async fn recording(
         .store()
         .log_access(record.id, user.id, AccessAction::Download, state.now())
         .await?;
-    let bytes = state.store().recording(record.id).await?;
+    let (paths, total) = state.store().recording_files(record.id).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
+            (header::CONTENT_LENGTH, total.to_string()),
             (
                 header::CONTENT_DISPOSITION,
                 attachment(&format!("session-{}.llrec", record.id)),
             ),
         ],
-        Bytes::from(bytes),
+        ConcatReader::new(paths).body(),
     )
         .into_response())
 }

@@ -156,12 +156,42 @@ impl Store {
             .collect()
     }
 
-    /// The whole recording: every stored chunk, in sequence order, concatenated.
-    pub async fn recording(&self, session_id: i64) -> Result<Vec<u8>, StoreError> {
+    /// The files of the recording's chunks in sequence order, checked to be there with the
+    /// size stored, and their total size: what a download streams.
+    pub async fn recording_files(
+        &self,
+        session_id: i64,
+    ) -> Result<(Vec<PathBuf>, u64), StoreError> {
         let dir = self.record_dir(session_id);
-        let mut out = Vec::new();
-        for chunk in self.record_chunks(session_id).await? {
+        let chunks = self.record_chunks(session_id).await?;
+        let mut paths = Vec::with_capacity(chunks.len());
+        let mut total = 0u64;
+        for chunk in chunks {
             let path = chunk_path(&dir, chunk.seq);
+            let len = tokio::fs::metadata(&path)
+                .await
+                .map_err(|cause| StoreError::DataDir {
+                    path: path.clone(),
+                    cause,
+                })?
+                .len();
+            if len != chunk.bytes {
+                return Err(StoreError::corrupt(
+                    "recording chunk",
+                    format!("{} is {len} bytes, not {}", path.display(), chunk.bytes),
+                ));
+            }
+            total += len;
+            paths.push(path);
+        }
+        Ok((paths, total))
+    }
+
+    /// The whole recording in memory: every stored chunk, in sequence order, concatenated.
+    pub async fn recording(&self, session_id: i64) -> Result<Vec<u8>, StoreError> {
+        let (paths, total) = self.recording_files(session_id).await?;
+        let mut out = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
+        for path in paths {
             let bytes = tokio::fs::read(&path)
                 .await
                 .map_err(|cause| StoreError::DataDir {

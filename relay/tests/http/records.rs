@@ -157,6 +157,21 @@ async fn chunks_are_stored_once_and_bad_uploads_change_nothing() {
         3,
         "no stray files"
     );
+
+    // The download streams from disk with its length announced; a chunk file gone from
+    // the data dir is a server error before any byte is sent, not a short recording.
+    let response = t
+        .client
+        .get(t.url(&format!("/api/records/{id}/recording")))
+        .bearer_auth(&amy)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.content_length(), Some(after.len() as u64));
+    std::fs::remove_file(dir.join("0000000001.chunk")).unwrap();
+    let (status, body) = recording(&t, &amy, id).await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(!String::from_utf8_lossy(&body).contains("my phone is slow"));
 }
 
 #[tokio::test]
