@@ -358,6 +358,27 @@ impl Dispatcher {
                     sink.server(ServerEvent::Portals(portals)).await;
                     let users = api.users().await?;
                     sink.server(ServerEvent::Users(users)).await;
+                    let days = api.retention().await?;
+                    sink.server(ServerEvent::Retention { days, saved: false })
+                        .await;
+                    Ok(vec![])
+                });
+            }
+            Command::SetRetention(days) => {
+                let sink = self.sink.clone();
+                self.background(move |api| async move {
+                    let days = api.set_retention(days).await?;
+                    sink.server(ServerEvent::Retention { days, saved: true })
+                        .await;
+                    Ok(vec![])
+                });
+            }
+            Command::SetRecordingNotice { portal, notice } => {
+                let sink = self.sink.clone();
+                self.background(move |api| async move {
+                    api.set_recording_notice(portal, notice).await?;
+                    let portals = api.portals().await?;
+                    sink.server(ServerEvent::Portals(portals)).await;
                     Ok(vec![])
                 });
             }

@@ -508,6 +508,33 @@ async fn admins_set_a_portals_recording_notice() {
         .await;
     assert_eq!(set.status, StatusCode::OK, "{}", set.body);
     assert!(t.store().recording_notice(portal.id).await.unwrap());
+    // The portal's view shows it, and changing the portal's other settings keeps it.
+    let shown = t.get(&format!("/api/portals/{}", portal.id), &admin).await;
+    assert_eq!(shown.body["recording_notice"], true, "{}", shown.body);
+    let listed = t.get("/api/portals", &amy).await;
+    assert_eq!(listed.body[0]["recording_notice"], true, "{}", listed.body);
+    let renamed = t
+        .call(
+            Method::PATCH,
+            &format!("/api/portals/{}", portal.id),
+            Some(&admin),
+            Some(json!({"name": "Front desk"})),
+        )
+        .await;
+    assert_eq!(renamed.status, StatusCode::OK, "{}", renamed.body);
+    assert_eq!(renamed.body["name"], "Front desk");
+    assert_eq!(renamed.body["recording_notice"], true);
+    let off = t
+        .call(
+            Method::PUT,
+            &path,
+            Some(&admin),
+            Some(json!({"recording_notice": false})),
+        )
+        .await;
+    assert_eq!(off.status, StatusCode::OK);
+    let shown = t.get(&format!("/api/portals/{}", portal.id), &admin).await;
+    assert_eq!(shown.body["recording_notice"], false);
     let missing = t
         .call(
             Method::PUT,

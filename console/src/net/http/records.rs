@@ -13,6 +13,12 @@ use tokio::io::AsyncWriteExt;
 use super::{ApiClient, HttpError};
 use crate::state::review::{Outcome, RecordDetails, RecordFile, RecordQuery, RecordRow};
 
+/// The relay's retention setting.
+#[derive(Debug, Deserialize)]
+struct Retention {
+    days: Option<u32>,
+}
+
 /// Why a file could not be downloaded.
 #[derive(Debug, thiserror::Error)]
 pub enum DownloadError {
@@ -162,6 +168,37 @@ impl ApiClient {
         }
         out.flush().await.map_err(write)?;
         Ok(hasher.finalize().into())
+    }
+
+    /// Days records are kept (`None`: forever). Admins only.
+    pub async fn retention(&self) -> Result<Option<u32>, HttpError> {
+        let reply: Retention = self
+            .call(Method::GET, "api/records/retention", None)
+            .await?;
+        Ok(reply.days)
+    }
+
+    /// Sets how long records are kept; returns what the relay now keeps. Admins only.
+    pub async fn set_retention(&self, days: Option<u32>) -> Result<Option<u32>, HttpError> {
+        let reply: Retention = self
+            .call(
+                Method::PUT,
+                "api/records/retention",
+                Some(json!({ "days": days })),
+            )
+            .await?;
+        Ok(reply.days)
+    }
+
+    /// Whether a portal's customers are told that their session is recorded. Admins only.
+    pub async fn set_recording_notice(&self, portal: i64, notice: bool) -> Result<(), HttpError> {
+        self.call::<serde_json::Value>(
+            Method::PUT,
+            &format!("api/portals/{portal}/recording-notice"),
+            Some(json!({ "recording_notice": notice })),
+        )
+        .await
+        .map(drop)
     }
 
     /// Writes the wrap-up of a session the technician ran.
