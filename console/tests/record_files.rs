@@ -274,6 +274,10 @@ fn a_spool_left_behind_is_uploaded_by_the_next_console_without_duplicates() {
     .unwrap();
     let (_, meanwhile) = relay.recording(id);
     assert_eq!(technician_lines(&meanwhile, u64::MAX), ["before"]);
+    // And a spooled copy that no longer matches its SHA-256: refused, and dropped.
+    let claimed = hex::encode(Sha256::digest(b"the original"));
+    std::fs::write(left.join(format!("{claimed}.file")), b"tampered with").unwrap();
+    std::fs::write(left.join(format!("{claimed}.name")), "notes.txt").unwrap();
 
     // The next console, with the relay reachable again, uploads the rest after signing in.
     proxy.set_up(true);
@@ -303,8 +307,16 @@ fn a_spool_left_behind_is_uploaded_by_the_next_console_without_duplicates() {
             .any(|i| matches!(i.item, RecordItem::Ended { .. })),
         "the end, recorded while unreachable, is there"
     );
-    let files = relay.runtime.block_on(store.record_files(id)).unwrap();
-    assert_eq!(files.len(), 1);
+    let mut files = relay.runtime.block_on(store.record_files(id)).unwrap();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    assert_eq!(files.len(), 2, "{files:?}");
+    let tampered = files.pop().unwrap();
+    assert_eq!(
+        (tampered.name.as_str(), tampered.sha256.as_str()),
+        ("notes.txt", claimed.as_str())
+    );
+    assert!(!tampered.complete, "the relay kept nothing of it");
+    assert_eq!(tampered.received, 0);
     assert!(files[0].complete);
     let log = fake_phone::log_content();
     assert_eq!(files[0].sha256, hex::encode(Sha256::digest(&log)));

@@ -34,7 +34,9 @@ use lifeline_protocol::messages::UnixMillis;
 use lifeline_protocol::messages::control::ControlMessage;
 use lifeline_protocol::messages::file::FileHeader;
 use lifeline_protocol::messages::video::{StreamStart, VideoFrame, VideoMessage};
-use lifeline_protocol::record::{ChunkWriter, RecordEntry, RecordItem, SealedChunk};
+use lifeline_protocol::record::{
+    ChunkWriter, MAX_RECORD_FILE_BYTES, RecordEntry, RecordItem, SealedChunk,
+};
 use tokio::sync::{mpsc, oneshot};
 
 use super::http::ApiClient;
@@ -224,9 +226,18 @@ impl Recorder {
     }
 
     /// Keeps the content of a received file (saved at `path`, its SHA-256 checked against
-    /// `header`) with the record: copied to the spool, then uploaded after the chunks.
+    /// `header`) with the record: copied to the spool, then uploaded after the chunks. A
+    /// file over [`MAX_RECORD_FILE_BYTES`] stays out (the record names it all the same).
     pub async fn keep_file(&self, header: &FileHeader, path: &Path) {
         let Some(inner) = &self.inner else { return };
+        if header.size > MAX_RECORD_FILE_BYTES {
+            tracing::info!(
+                file = header.name,
+                size = header.size,
+                "the file is too large for the record to keep its content"
+            );
+            return;
+        }
         let spool = inner.spool.clone();
         let (sha, name, source) = (header.sha256, header.name.clone(), path.to_owned());
         let copied =

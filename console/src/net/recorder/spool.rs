@@ -185,12 +185,6 @@ impl Spool {
         Ok(())
     }
 
-    /// Puts a received file aside (the relay refused it for good).
-    pub fn set_aside_file(&self, sha256: &[u8; 32], why: &str) -> io::Result<()> {
-        let path = self.file_path(sha256);
-        std::fs::rename(&path, path.with_extension(why))
-    }
-
     /// Removes the session's folder when nothing is left in it.
     pub fn tidy(&self) {
         let _ = std::fs::remove_dir(&self.dir);
@@ -282,10 +276,11 @@ mod tests {
         assert_eq!(spool.read_file_part(&sha, 0, 3).unwrap(), b"012");
         let full = spool.write_file(&[8; 32], "big.txt", &source).unwrap_err();
         assert!(full.to_string().contains("spool is full"), "{full}");
-        spool.set_aside_file(&sha, "too-large").unwrap();
+        spool.remove_file(&sha).unwrap();
         assert!(spool.pending_files().is_empty());
         std::fs::write(&source, b"again").unwrap();
         spool.write_file(&sha, "log.txt", &source).unwrap();
+        assert_eq!(spool.pending_files().len(), 1);
         spool.remove_file(&sha).unwrap();
         spool.remove_file(&sha).unwrap();
         assert!(spool.pending_files().is_empty());

@@ -27,7 +27,8 @@ pub struct UploadStatus {
     pub already_stored: u32,
     /// Uploads that failed and were retried.
     pub retries: u32,
-    /// Chunks or files the relay refused for good (set aside in the spool).
+    /// Chunks (set aside in the spool) or files (left out; the original stays in the
+    /// downloads folder) the relay refused for good.
     pub refused: u32,
     /// Received files whose content the relay now holds whole.
     pub files_uploaded: u32,
@@ -236,8 +237,8 @@ async fn upload_pending(api: &ApiClient, shared: &Shared) -> Next {
 /// Why a received file did not get through.
 enum FileFailure {
     /// The relay refused it for good (too large, not matching its SHA-256, declared
-    /// otherwise): set it aside under `why`.
-    Refused { why: &'static str, message: String },
+    /// otherwise).
+    Refused(String),
     /// The spooled copy is unreadable or shorter than it was.
     Local(String),
     /// Try again later.
@@ -249,7 +250,7 @@ enum FileFailure {
 async fn upload_files(api: &ApiClient, shared: &Shared) -> Next {
     let spool = &shared.spool;
     for file in spool.pending_files() {
-        let (why, message) = match upload_file(api, spool, &file).await {
+        let message = match upload_file(api, spool, &file).await {
             Ok(()) => {
                 if let Err(err) = spool.remove_file(&file.sha256) {
                     tracing::warn!(
@@ -261,14 +262,17 @@ async fn upload_files(api: &ApiClient, shared: &Shared) -> Next {
                 continue;
             }
             Err(FileFailure::Http(err)) => return classify(err),
-            Err(FileFailure::Refused { why, message }) => (why, message),
-            Err(FileFailure::Local(message)) => ("unreadable", message),
+            Err(FileFailure::Refused(message) | FileFailure::Local(message)) => message,
         };
         tracing::warn!(
             file = file.name,
             "a received file is left out of the record: {message}"
         );
-        let _ = spool.set_aside_file(&file.sha256, why);
+        // The original stays in the downloads folder: the spooled copy would only hold
+        // spool space.
+        if let Err(err) = spool.remove_file(&file.sha256) {
+            tracing::warn!(file = file.name, "a refused file stays in the spool: {err}");
+        }
         shared.note(|s| {
             s.refused += 1;
             s.last_error = Some(message);
@@ -289,19 +293,9 @@ async fn upload_file(
         .await
         .map_err(|err| match err {
             HttpError::Refused {
-                status: 413,
+                status: 400 | 409 | 413,
                 message,
-            } => FileFailure::Refused {
-                why: "too-large",
-                message,
-            },
-            HttpError::Refused {
-                status: 400 | 409,
-                message,
-            } => FileFailure::Refused {
-                why: "refused",
-                message,
-            },
+            } => FileFailure::Refused(message),
             other => FileFailure::Http(other),
         })?;
     while !remote.complete {
@@ -327,10 +321,7 @@ async fn upload_file(
                 HttpError::Refused {
                     status: 400 | 413,
                     message,
-                } => FileFailure::Refused {
-                    why: "refused",
-                    message,
-                },
+                } => FileFailure::Refused(message),
                 // 409: the relay is at another offset (an answer was lost); declaring again
                 // on the next try says where.
                 other => FileFailure::Http(other),
