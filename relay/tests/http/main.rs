@@ -11,6 +11,7 @@ mod languages;
 mod login;
 mod pages;
 mod record_files;
+mod recording_notice;
 mod records;
 mod requests;
 mod restart;

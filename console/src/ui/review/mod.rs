@@ -4,12 +4,14 @@
 //!
 //! - [`list`]: filters, search and the table;
 //! - [`record`]: an opened record: details and side tabs;
+//! - [`files`]: its Files tab, downloading the files the relay keeps;
 //! - [`player`]: the frame, play / pause, speed, the timeline with event markers;
 //! - [`wrapup`]: resolved / unresolved / follow-up and notes.
 //!
 //! Requests go out as [`ReviewAction::Request`]; their results land in the window's
 //! [`ReviewMailbox`], read at the start of every frame.
 
+pub mod files;
 pub mod list;
 pub mod player;
 pub mod record;
