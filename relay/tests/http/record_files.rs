@@ -269,6 +269,15 @@ async fn bad_file_uploads_are_refused_and_what_is_stored_stays() {
     let (status, _) = download(&t, &lead, session, &"ef".repeat(32)).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
+    // An empty file is complete once declared, if its SHA-256 is that of no bytes.
+    let empty = declare(&t, &amy, session, &sha_hex(b""), "empty.log", 0).await;
+    assert_eq!(empty.status, StatusCode::CREATED, "{}", empty.body);
+    assert_eq!(empty.body["complete"], true);
+    let (status, bytes) = download(&t, &lead, session, &sha_hex(b"")).await;
+    assert_eq!((status, bytes.len()), (StatusCode::OK, 0));
+    let not_empty = declare(&t, &amy, session, &"12".repeat(32), "zero.log", 0).await;
+    assert_eq!(not_empty.status, StatusCode::BAD_REQUEST);
+
     // Roles: another technician neither lists, downloads nor uploads; a lead does not
     // upload into someone's record.
     for path in [
@@ -304,7 +313,8 @@ async fn bad_file_uploads_are_refused_and_what_is_stored_stays() {
         [
             ("good.log", true),
             ("other.log", false),
-            ("small.log", true)
+            ("small.log", true),
+            ("empty.log", true)
         ]
     );
     let downloads = record.body["access_log"]
@@ -313,5 +323,5 @@ async fn bad_file_uploads_are_refused_and_what_is_stored_stays() {
         .iter()
         .filter(|a| a["action"] == "download")
         .count();
-    assert_eq!(downloads, 1);
+    assert_eq!(downloads, 2, "the empty file's and the good one's");
 }
