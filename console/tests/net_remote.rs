@@ -187,6 +187,49 @@ fn admins_manage_portals_and_accounts() {
     })
     .unwrap();
 
+    // Records: kept 30 days, then forever again; the default portal announces recording.
+    tech.wait_until(WAIT, |s| s.retention == Some(None))
+        .unwrap();
+    tech.commands()
+        .send(Command::SetRetention(Some(30)))
+        .unwrap();
+    tech.wait_until(WAIT, |s| s.retention == Some(Some(30)))
+        .unwrap();
+    assert!(
+        tech.state()
+            .notices
+            .iter()
+            .any(|n| n.text == "Records are now kept 30 days."),
+        "{:?}",
+        tech.state().notices
+    );
+    tech.commands().send(Command::SetRetention(None)).unwrap();
+    tech.wait_until(WAIT, |s| s.retention == Some(None))
+        .unwrap();
+    tech.commands()
+        .send(Command::SetRecordingNotice {
+            portal: portal.id,
+            notice: true,
+        })
+        .unwrap();
+    tech.wait_until(WAIT, |s| {
+        s.portals
+            .iter()
+            .any(|p| p.id == portal.id && p.recording_notice)
+    })
+    .unwrap();
+    // Out of range: the relay's refusal, and nothing changes.
+    tech.commands()
+        .send(Command::SetRetention(Some(0)))
+        .unwrap();
+    tech.wait_until(WAIT, |s| {
+        s.notices
+            .iter()
+            .any(|n| n.text.contains("retention must be"))
+    })
+    .unwrap();
+    assert_eq!(tech.state().retention, Some(None));
+
     // A new portal.
     tech.commands()
         .send(Command::SavePortal {
@@ -238,12 +281,17 @@ fn admins_manage_portals_and_accounts() {
             role: "technician".into(),
         })
         .unwrap();
-    tech.wait_until(WAIT, |s| s.notices.iter().any(|n| n.error))
-        .unwrap();
+    tech.wait_until(WAIT, |s| {
+        s.notices
+            .iter()
+            .any(|n| n.error && n.text.contains("password"))
+    })
+    .unwrap();
     let notice = tech
         .state()
         .notices
         .iter()
+        .rev()
         .find(|n| n.error)
         .unwrap()
         .text

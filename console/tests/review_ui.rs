@@ -14,7 +14,7 @@ use egui_kittest::kittest::Queryable;
 use lifeline_console::net::{Command, ReviewMailbox, ReviewRequest, ReviewResult};
 use lifeline_console::settings::Settings;
 use lifeline_console::state::review::{
-    Access, Outcome, RecordDetails, RecordRow, Recording, Technician, WrapUp,
+    Access, Outcome, RecordDetails, RecordFile, RecordRow, Recording, Technician, WrapUp,
 };
 use lifeline_console::ui::{ConsoleApp, View};
 use lifeline_protocol::consent::{Capability, CapabilitySet};
@@ -55,11 +55,27 @@ fn row() -> RecordRow {
 
 /// A 20-second recording: three frames, chat, consent and the end.
 fn recording() -> Recording {
+    recording_with(Vec::new())
+}
+
+/// [`recording`] with `extra` entries among the others.
+fn recording_with(extra: Vec<(u64, RecordItem)>) -> Recording {
+    let mut items = base_items();
+    items.extend(extra);
+    items.sort_by_key(|(at, _)| *at);
     let mut writer = ChunkWriter::new(7, NOW, 0);
-    let mut encoder = TileEncoder::new();
-    let mut push = |at_us, item| {
+    for (at_us, item) in items {
         writer.push(RecordEntry { at_us, item }).unwrap();
-    };
+    }
+    let bytes = writer.seal().unwrap().unwrap().bytes;
+    Recording::parse(&bytes).unwrap()
+}
+
+/// The entries of [`recording`].
+fn base_items() -> Vec<(u64, RecordItem)> {
+    let mut items = Vec::new();
+    let mut encoder = TileEncoder::new();
+    let mut push = |at_us, item| items.push((at_us, item));
     push(0, RecordItem::ConsentAsked(Capability::ScreenView));
     push(
         1_000_000,
@@ -109,8 +125,7 @@ fn recording() -> Recording {
             reason: "the customer left the session".into(),
         },
     );
-    let bytes = writer.seal().unwrap().unwrap().bytes;
-    Recording::parse(&bytes).unwrap()
+    items
 }
 
 fn details() -> RecordDetails {
@@ -128,7 +143,9 @@ fn details() -> RecordDetails {
             user: "lea".into(),
             action: "open".into(),
             at: NOW,
+            file: None,
         }],
+        files: Vec::new(),
     }
 }
 
@@ -324,4 +341,110 @@ fn a_record_in_french_keeps_its_transcript_in_english() {
         "{text}"
     );
     assert!(!text.contains("Le client"), "{text}");
+}
+
+#[test]
+fn a_records_kept_files_are_downloaded_from_the_files_tab() {
+    lifeline_console::ui::format::use_utc(true);
+    let downloads = tempfile::tempdir().unwrap();
+    let settings = Settings {
+        downloads: Some(downloads.path().to_owned()),
+        ..Settings::default()
+    };
+    let mut commands = None;
+    let mut harness = Harness::builder()
+        .with_size(common::ui::SIZE)
+        .wgpu()
+        .build_eframe(|cc| {
+            let (mut app, rx) = ConsoleApp::offline(cc, signed_in(), settings);
+            app.freeze_clock(NOW);
+            commands = Some(rx);
+            app
+        });
+    let mut rx = commands.unwrap();
+    harness.state_mut().show(View::Sessions);
+    settle(&mut harness);
+    let (_, mailbox) = review_request(&mut rx);
+    mailbox.push(ReviewResult::List(Ok(vec![row()])));
+    settle(&mut harness);
+    harness.get_by_label("Open").click();
+    settle(&mut harness);
+    let (_, mailbox) = review_request(&mut rx);
+    // Three files: one kept whole, one still uploading, one the relay never got.
+    let file = |name: &str, byte: u8| RecordItem::File {
+        name: name.into(),
+        size: 2048,
+        sha256: [byte; 32],
+    };
+    let recording = recording_with(vec![
+        (3_000_000, file("logcat.txt", 1)),
+        (4_000_000, file("dumpsys.txt", 2)),
+        (5_000_000, file("bugreport.zip", 3)),
+    ]);
+    let kept = |byte: u8, received: u64| RecordFile {
+        name: String::new(),
+        size: 2048,
+        sha256: hex::encode([byte; 32]),
+        received,
+        complete: received == 2048,
+    };
+    let mut details = details();
+    details.files = vec![kept(1, 2048), kept(2, 1024)];
+    details.access_log.push(Access {
+        user: "lea".into(),
+        action: "download".into(),
+        at: NOW,
+        file: Some("logcat.txt".into()),
+    });
+    mailbox.push(ReviewResult::Opened(7, Ok(Box::new((details, recording)))));
+    settle(&mut harness);
+
+    harness.get_by_label("Files").click();
+    settle(&mut harness);
+    harness.get_by_label("logcat.txt");
+    harness.get_by_label("Not kept on the server");
+    harness.get_by_label("On the server: 1.0 kB of 2.0 kB");
+    let buttons = harness.query_all_by_label("Download").count();
+    assert_eq!(buttons, 1, "only the complete file can be downloaded");
+    harness.get_by_label("Download").click();
+    settle(&mut harness);
+    let (request, mailbox) = review_request(&mut rx);
+    assert_eq!(
+        request,
+        ReviewRequest::DownloadFile {
+            record_id: 7,
+            code: "482913075".into(),
+            name: "logcat.txt".into(),
+            sha256: hex::encode([1u8; 32]),
+        }
+    );
+    // While it runs the button says so and takes no second click.
+    harness.get_by_label("Downloading…");
+    let saved = downloads
+        .path()
+        .join("session-482913075")
+        .join("logcat.txt");
+    mailbox.push(ReviewResult::FileSaved {
+        record_id: 7,
+        sha256: hex::encode([1u8; 32]),
+        result: Ok(saved.clone()),
+    });
+    settle(&mut harness);
+    harness.get_by_label(&format!("Saved to {}", saved.display()));
+    // Asked again, it can fail with the reason shown.
+    harness.get_by_label("Download").click();
+    settle(&mut harness);
+    let (_, mailbox) = review_request(&mut rx);
+    mailbox.push(ReviewResult::FileSaved {
+        record_id: 7,
+        sha256: hex::encode([1u8; 32]),
+        result: Err("the server is unreachable".into()),
+    });
+    settle(&mut harness);
+    harness.get_by_label("Not downloaded: the server is unreachable");
+
+    // The access log names the file downloaded.
+    harness.get_by_label("Details").click();
+    settle(&mut harness);
+    harness.get_by_label("lea downloaded logcat.txt on Nov 27, 2026, 2:30 PM");
 }

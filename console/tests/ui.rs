@@ -270,6 +270,29 @@ fn admins_have_an_admin_tab() {
     settle(&mut harness);
     assert_eq!(drain(&mut rx), vec![Command::LoadAdmin]);
     harness.get_by_label("Portals");
-    harness.get_by_label("Retail stores");
+    harness.get_by_role_and_label(Role::Label, "Retail stores");
     harness.get_by_label("Create account");
+    // The recording notice, per portal: a change goes out at once.
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Retail stores")
+        .click();
+    settle(&mut harness);
+    assert_eq!(
+        drain(&mut rx),
+        vec![Command::SetRecordingNotice {
+            portal: 2,
+            notice: true
+        }]
+    );
+
+    // Records are kept 90 days; keeping them forever is one untick and Save away.
+    harness.get_by_label("Session records");
+    harness.get_by_label("Records are deleted 90 days after their session.");
+    harness.get_by_label("Delete records after").click();
+    settle(&mut harness);
+    let saves: Vec<_> = harness.query_all_by_label("Save").collect();
+    assert_eq!(saves.len(), 3, "two portals' and the retention's");
+    saves[2].click();
+    settle(&mut harness);
+    assert_eq!(drain(&mut rx), vec![Command::SetRetention(None)]);
 }

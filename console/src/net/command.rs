@@ -37,8 +37,17 @@ pub enum Command {
     CancelCode(SessionCode),
     /// Take a portal request (its chat-only code becomes ours, and we wait on it).
     AcceptRequest(i64),
-    /// Load portals and accounts (admins).
+    /// Load portals, accounts and the records' retention (admins).
     LoadAdmin,
+    /// Set how many days session records are kept; `None`: forever (admins).
+    SetRetention(Option<u32>),
+    /// Whether a portal's customers are told that their session is recorded (admins).
+    SetRecordingNotice {
+        /// The portal.
+        portal: i64,
+        /// Told or not.
+        notice: bool,
+    },
     /// Create (`id: None`) or change a portal (admins).
     SavePortal {
         /// The portal, or `None` for a new one.

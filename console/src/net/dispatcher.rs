@@ -17,7 +17,7 @@ use super::command::{Command, SessionCommand};
 use super::demo;
 use super::http::{ApiClient, HttpError};
 use super::local::{self, LOCAL_USER, LocalRelay};
-use super::recorder::{RecordingConfig, RecordingSetup};
+use super::recorder::{RecordingConfig, RecordingSetup, Uploader, resume_leftovers};
 use super::review::{self, ReviewResult};
 use super::session::{self, SessionHandle, SessionSetup};
 use super::sink::EventSink;
@@ -118,6 +118,8 @@ pub(super) struct Dispatcher {
     demo_pending: bool,
     demo_code: Option<SessionCode>,
     demo_child: Option<Child>,
+    /// What an earlier run left in the recording spool is being uploaded.
+    spool_resumed: bool,
 }
 
 impl Dispatcher {
@@ -137,6 +139,7 @@ impl Dispatcher {
             reachable: true,
             demo_code: None,
             demo_child: None,
+            spool_resumed: false,
         }
     }
 
@@ -187,6 +190,7 @@ impl Dispatcher {
                                 }))
                                 .await;
                             self.refresh(true);
+                            self.resume_spool();
                             self.create_demo_code();
                         }
                         Err(err) => {
@@ -215,6 +219,25 @@ impl Dispatcher {
                 }
                 self.sink.server(ServerEvent::SignedOut(None)).await;
             }
+        }
+    }
+
+    /// After the first sign-in of this run: uploads what an earlier run (one that crashed or
+    /// was closed before its uploads finished) left in the recording spool.
+    fn resume_spool(&mut self) {
+        if self.spool_resumed {
+            return;
+        }
+        let (Some(config), Some(api)) = (&self.config.recording, &self.api) else {
+            return;
+        };
+        self.spool_resumed = true;
+        let resumed = resume_leftovers(config, api.clone());
+        if !resumed.is_empty() {
+            tracing::info!(
+                sessions = ?resumed.iter().map(Uploader::session_id).collect::<Vec<_>>(),
+                "uploading the records an earlier run left in the spool"
+            );
         }
     }
 
@@ -335,6 +358,27 @@ impl Dispatcher {
                     sink.server(ServerEvent::Portals(portals)).await;
                     let users = api.users().await?;
                     sink.server(ServerEvent::Users(users)).await;
+                    let days = api.retention().await?;
+                    sink.server(ServerEvent::Retention { days, saved: false })
+                        .await;
+                    Ok(vec![])
+                });
+            }
+            Command::SetRetention(days) => {
+                let sink = self.sink.clone();
+                self.background(move |api| async move {
+                    let days = api.set_retention(days).await?;
+                    sink.server(ServerEvent::Retention { days, saved: true })
+                        .await;
+                    Ok(vec![])
+                });
+            }
+            Command::SetRecordingNotice { portal, notice } => {
+                let sink = self.sink.clone();
+                self.background(move |api| async move {
+                    api.set_recording_notice(portal, notice).await?;
+                    let portals = api.portals().await?;
+                    sink.server(ServerEvent::Portals(portals)).await;
                     Ok(vec![])
                 });
             }
@@ -437,8 +481,9 @@ impl Dispatcher {
                     return;
                 };
                 let sink = self.sink.clone();
+                let downloads = self.config.downloads.clone();
                 tokio::spawn(async move {
-                    mailbox.push(review::run(api, request).await);
+                    mailbox.push(review::run(api, request, &downloads).await);
                     sink.wake();
                 });
             }
@@ -453,6 +498,7 @@ impl Dispatcher {
                 self.reachable = true;
                 self.sink.server(ServerEvent::SignedIn(account)).await;
                 self.refresh(true);
+                self.resume_spool();
             }
             Internal::Codes(codes) => {
                 self.sink.server(ServerEvent::Codes(codes.clone())).await;

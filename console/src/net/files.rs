@@ -1,5 +1,6 @@
 //! Receiving a file from the phone: written to a `.part` file chunk by chunk with progress,
-//! its SHA-256 checked against the header, then renamed into place in the downloads folder.
+//! its SHA-256 checked against the header, then renamed into place in the downloads folder
+//! and handed to the session's recorder, which keeps it with the record.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -9,6 +10,7 @@ use lifeline_protocol::quic::FileReceiver;
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
+use super::recorder::Recorder;
 use super::sink::EventSink;
 use crate::state::SessionEvent;
 
@@ -36,12 +38,13 @@ pub fn unique_path(dir: &Path, name: &str) -> PathBuf {
         .unwrap_or(first)
 }
 
-/// Receives one file into `dir`.
+/// Receives one file into `dir`; once saved, `recorder` keeps it with the record.
 pub async fn receive_file(
     mut file: FileReceiver,
     dir: PathBuf,
     sink: EventSink,
     code: SessionCode,
+    recorder: Recorder,
 ) {
     let header = file.header().clone();
     let file_id = header.file_id;
@@ -120,6 +123,7 @@ pub async fn receive_file(
     match outcome {
         Ok(()) => match tokio::fs::rename(&part, &target).await {
             Ok(()) => {
+                recorder.keep_file(&header, &target).await;
                 sink.session(
                     code,
                     SessionEvent::FileSaved {

@@ -13,7 +13,7 @@ use super::tls::http_client;
 mod records;
 use crate::state::admin::{PortalDraft, UserInfo};
 use crate::state::codes::{CodeEntry, PortalInfo, PortalRequest};
-pub use records::StoredChunk;
+pub use records::{DownloadError, StoredChunk};
 
 /// Why an API call failed, in words for the technician.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]

@@ -437,7 +437,13 @@ impl Live {
             }
             IncomingStream::File(file) => {
                 let dir = session_folder(&self.setup.downloads, self.code());
-                tokio::spawn(receive_file(file, dir, self.sink.clone(), self.code()));
+                tokio::spawn(receive_file(
+                    file,
+                    dir,
+                    self.sink.clone(),
+                    self.code(),
+                    self.recorder.clone(),
+                ));
             }
             IncomingStream::Control(..) | IncomingStream::Input(_) => {
                 tracing::warn!(code = %self.code(), "the phone opened an unexpected {:?} stream", stream.kind());

@@ -127,6 +127,9 @@ pub struct PortalInfo {
     pub max_pending_codes: u32,
     /// Whether customers may leave chat-only requests on its page.
     pub accept_chat_requests: bool,
+    /// Whether its customers are told that their session is recorded.
+    #[serde(default)]
+    pub recording_notice: bool,
     /// The customer portal page.
     pub page_url: String,
 }

@@ -77,6 +77,8 @@ pub struct ConsoleState {
     pub requests: Vec<PortalRequest>,
     /// User accounts (admins, once loaded).
     pub users: Vec<UserInfo>,
+    /// Days session records are kept (`Some(None)`: forever; `None`: not loaded yet).
+    pub retention: Option<Option<u32>>,
     /// Sessions, in the order they started (tabs).
     pub sessions: Vec<SessionState>,
     /// Notices, newest last.
@@ -101,6 +103,7 @@ impl ConsoleState {
             portals: Vec::new(),
             requests: Vec::new(),
             users: Vec::new(),
+            retention: None,
             sessions: Vec::new(),
             notices: Vec::new(),
             demo: DemoStatus::Off,
@@ -260,6 +263,16 @@ impl ConsoleState {
                 }
             }
             ServerEvent::Users(users) => self.users = users,
+            ServerEvent::Retention { days, saved } => {
+                self.retention = Some(days);
+                if saved {
+                    let text = match days {
+                        Some(days) => tr!(self.loc, "notice-retention-saved", days = days),
+                        None => tr!(self.loc, "notice-retention-forever"),
+                    };
+                    self.notify(text, false, instant);
+                }
+            }
             ServerEvent::UserSaved(user) => match self.users.iter_mut().find(|u| u.id == user.id) {
                 Some(slot) => *slot = user,
                 None => {

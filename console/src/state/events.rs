@@ -61,6 +61,14 @@ pub enum ServerEvent {
     PortalSaved(PortalInfo),
     /// The user accounts (admins).
     Users(Vec<UserInfo>),
+    /// How many days session records are kept (`None`: forever), loaded or just `saved`
+    /// (admins).
+    Retention {
+        /// Days.
+        days: Option<u32>,
+        /// The admin just set it.
+        saved: bool,
+    },
     /// An account was created or changed (admins).
     UserSaved(UserInfo),
     /// Open portal requests.

@@ -1,5 +1,6 @@
 //! The admin window: portals (policy per capability, code lifetime, pending limit, chat
-//! requests) and accounts (create, role, disable), through the relay's API.
+//! requests, the recording notice), how long session records are kept, and accounts
+//! (create, role, disable), through the relay's API.
 
 use std::collections::HashMap;
 
@@ -25,7 +26,98 @@ pub struct AdminForm {
     pub user_password: String,
     /// The new account's role.
     pub user_role: String,
+    /// The retention being edited (from the relay's, once loaded).
+    pub retention: Option<RetentionDraft>,
 }
+
+/// How long records are kept, as edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetentionDraft {
+    /// Records are deleted after `days`; otherwise kept forever.
+    pub limited: bool,
+    /// Days, when limited.
+    pub days: u32,
+}
+
+impl RetentionDraft {
+    /// Days shown when a relay keeps records forever and the admin starts limiting them.
+    const DEFAULT_DAYS: u32 = 90;
+
+    fn from_days(days: Option<u32>) -> Self {
+        Self {
+            limited: days.is_some(),
+            days: days.unwrap_or(Self::DEFAULT_DAYS),
+        }
+    }
+
+    fn days(self) -> Option<u32> {
+        self.limited.then_some(self.days)
+    }
+}
+
+/// The records card: which portals' customers are told their session is recorded (each
+/// change sent at once), and the retention (saved with its own button).
+fn records_ui(ui: &mut egui::Ui, state: &ConsoleState, form: &mut AdminForm) -> Vec<Command> {
+    let loc = super::lang::loc(ui.ctx());
+    let mut commands = Vec::new();
+    ui.label(RichText::new(tr!(loc, "admin-records")).strong());
+    ui.add_space(4.0);
+    ui.label(tr!(loc, "admin-recording-notice"));
+    ui.horizontal_wrapped(|ui| {
+        for portal in &state.portals {
+            let mut notice = portal.recording_notice;
+            if ui.checkbox(&mut notice, &portal.name).changed() {
+                commands.push(Command::SetRecordingNotice {
+                    portal: portal.id,
+                    notice,
+                });
+            }
+        }
+    });
+    ui.add_space(6.0);
+    commands.extend(retention_ui(ui, state, form));
+    commands
+}
+
+/// How long records are kept, saved with its own button.
+fn retention_ui(ui: &mut egui::Ui, state: &ConsoleState, form: &mut AdminForm) -> Option<Command> {
+    let loc = super::lang::loc(ui.ctx());
+    let Some(stored) = state.retention else {
+        ui.weak(tr!(loc, "admin-retention-loading"));
+        return None;
+    };
+    let draft = form
+        .retention
+        .get_or_insert_with(|| RetentionDraft::from_days(stored));
+    let mut command = None;
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut draft.limited, tr!(loc, "admin-retention-delete-after"));
+        ui.add_enabled(
+            draft.limited,
+            DragValue::new(&mut draft.days)
+                .range(1..=MAX_RETENTION_DAYS)
+                .suffix(tr!(loc, "admin-days-suffix")),
+        );
+        let changed = draft.days() != stored;
+        if ui
+            .add_enabled(changed, egui::Button::new(tr!(loc, "admin-save")))
+            .clicked()
+        {
+            command = Some(Command::SetRetention(draft.days()));
+        }
+        if changed && ui.button(tr!(loc, "admin-undo")).clicked() {
+            *draft = RetentionDraft::from_days(stored);
+        }
+    });
+    ui.weak(match stored {
+        Some(days) => tr!(loc, "admin-retention-now", days = days),
+        None => tr!(loc, "admin-retention-forever"),
+    });
+    command
+}
+
+/// Longest retention the relay takes (ten years).
+const MAX_RETENTION_DAYS: u32 = 3650;
 
 fn policy_ui(
     ui: &mut egui::Ui,
@@ -74,6 +166,7 @@ pub fn admin_ui(ui: &mut egui::Ui, state: &ConsoleState, form: &mut AdminForm) -
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button(tr!(loc, "admin-reload")).clicked() {
                         form.drafts.clear();
+                        form.retention = None;
                         commands.push(Command::LoadAdmin);
                     }
                 });
@@ -157,6 +250,11 @@ pub fn admin_ui(ui: &mut egui::Ui, state: &ConsoleState, form: &mut AdminForm) -
                         form.new_portal = PortalDraft::default();
                     }
                 });
+            });
+            ui.add_space(12.0);
+            theme::card(ui).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                commands.extend(records_ui(ui, state, form));
             });
             ui.add_space(12.0);
             theme::card(ui).show(ui, |ui| {

@@ -8,4 +8,5 @@ pub mod fake_phone;
 pub mod h264_phone;
 pub mod paced_phone;
 pub mod phone_frames;
+pub mod relay_rig;
 pub mod ui;

@@ -93,6 +93,13 @@ pub fn signed_in_speaking(language: Language) -> ConsoleState {
             expires_at: UnixMillis(NOW.0 + 480_000),
         }]),
     );
+    apply(
+        &mut state,
+        ServerEvent::Retention {
+            days: Some(90),
+            saved: false,
+        },
+    );
     state.notices.clear();
     state
 }

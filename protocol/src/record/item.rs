@@ -65,7 +65,7 @@ pub enum RecordItem {
     Diagnostics(Box<DeviceDiagnostics>),
     /// The technician asked for log files.
     LogsRequested,
-    /// A file arrived (content not kept in the record).
+    /// A file arrived. The entry names it; its content is uploaded beside the chunks.
     File {
         /// Its name.
         name: String,

@@ -11,6 +11,10 @@
 //! header, wall clock). Video is kept exactly as received ([`VideoMessage`]s, no
 //! re-encoding); chat, consent, diagnostics, files, pauses and the end are entries too.
 //!
+//! The content of files received in the session travels apart from the chunks: uploaded
+//! part by part (each at most [`MAX_FILE_PART_BYTES`]) under the record, named by their
+//! SHA-256, up to [`MAX_RECORD_FILE_BYTES`] each.
+//!
 //! Everything here is sans-IO: [`ChunkWriter`] turns entries into chunk bytes,
 //! [`decode_chunk`] checks one uploaded chunk, [`RecordReader`] reads a whole recording.
 
@@ -37,6 +41,13 @@ pub const MAX_RECORD_FRAME_BYTES: usize = 20 * 1024 * 1024;
 
 /// Highest chunk sequence number: a chunk per second for more than a year.
 pub const MAX_CHUNK_SEQ: u32 = 50_000_000;
+
+/// Largest received file a record keeps the content of (256 MiB); larger ones are listed
+/// with name, size and SHA-256 only.
+pub const MAX_RECORD_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Largest part of a received file uploaded at once.
+pub const MAX_FILE_PART_BYTES: usize = 4 * 1024 * 1024;
 
 /// One frame of a chunk.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -54,6 +54,11 @@ impl ApiError {
         Self::new(StatusCode::CONFLICT, message)
     }
 
+    /// 413.
+    pub fn too_large(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::PAYLOAD_TOO_LARGE, message)
+    }
+
     /// 429 with `Retry-After`.
     pub fn too_many(message: impl Into<String>, retry_after_secs: u64) -> Self {
         Self {
@@ -100,7 +105,10 @@ impl From<StoreError> for ApiError {
             | StoreError::SessionClosed
             | StoreError::DefaultPortal
             | StoreError::AlreadyAccepted
-            | StoreError::ChunkConflict { .. } => Self::conflict(message),
+            | StoreError::ChunkConflict { .. }
+            | StoreError::FileConflict(_)
+            | StoreError::FileOffset { .. } => Self::conflict(message),
+            StoreError::FileTooLarge { .. } => Self::too_large(message),
             StoreError::RequestsClosed => Self::forbidden(message),
             StoreError::RequestQueueFull => Self::too_many(message, 60),
             StoreError::DataDir { .. }

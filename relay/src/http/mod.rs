@@ -7,6 +7,7 @@
 mod auth_extractor;
 mod budgets;
 mod codes;
+mod concat;
 mod errors;
 mod extract;
 mod html;
@@ -16,6 +17,7 @@ mod login;
 mod ops;
 mod pages;
 mod portals;
+mod record_files;
 mod records;
 mod requests;
 mod sessions;
@@ -144,6 +146,15 @@ fn records_routes() -> Router<AppState> {
         .route("/records/{id}/chunks", get(records::chunks))
         .route("/records/{id}/chunks/{seq}", put(records::put_chunk))
         .route("/records/{id}/wrapup", put(records::put_wrapup))
+        .route("/records/{id}/files", get(record_files::list))
+        .route(
+            "/records/{id}/files/{sha}",
+            get(record_files::download).put(record_files::declare),
+        )
+        .route(
+            "/records/{id}/files/{sha}/content",
+            put(record_files::put_part),
+        )
         .route("/portals/{id}/recording-notice", put(records::set_notice))
 }
 

@@ -84,6 +84,8 @@ pub(super) struct PortalView {
     code_lifetime_secs: u32,
     max_pending_codes: u32,
     accept_chat_requests: bool,
+    /// Customers are told their session is recorded.
+    recording_notice: bool,
     /// The customer portal page.
     page_url: String,
 }
@@ -102,6 +104,7 @@ fn view(state: &AppState, portal: &Portal) -> PortalView {
         code_lifetime_secs: portal.code_lifetime_secs,
         max_pending_codes: portal.max_pending_codes,
         accept_chat_requests: portal.accept_chat_requests,
+        recording_notice: portal.recording_notice,
         page_url: state.links().portal_url(&portal.slug),
     }
 }

@@ -5,7 +5,7 @@
 //! Technicians see their own records; leads and admins everyone's. Anything else is 403.
 
 use axum::Json;
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -16,12 +16,13 @@ use serde_json::json;
 
 use super::AppState;
 use super::auth_extractor::{AdminUser, CurrentUser};
+use super::concat::ConcatReader;
 use super::errors::ApiError;
 use super::extract::{JsonBody, PathParam, QueryParams, parse_id};
 use super::sessions::SessionView;
 use crate::store::{
-    AccessAction, AccessEntry, ChunkInfo, ChunkStored, Outcome, RecordFilter, RecordSummary,
-    SessionRecord, User, WrapUp,
+    AccessAction, AccessEntry, ChunkInfo, ChunkStored, Outcome, RecordFile, RecordFilter,
+    RecordSummary, SessionRecord, User, WrapUp,
 };
 
 /// Records listed when no limit is given.
@@ -63,6 +64,8 @@ pub(super) struct RecordDetails {
     access_log: Vec<AccessEntry>,
     chunks: Vec<ChunkInfo>,
     recording_bytes: u64,
+    /// Files received in the session whose content was uploaded (or is being).
+    files: Vec<RecordFile>,
 }
 
 /// The technician whose records `user` may see: themselves, or everyone (`None`).
@@ -72,7 +75,11 @@ fn scope(user: &User) -> Option<i64> {
 
 /// The record `id` if `user` may see it: 404 when there is none, 403 when it is another
 /// technician's.
-async fn visible(state: &AppState, user: &User, id: &str) -> Result<SessionRecord, ApiError> {
+pub(super) async fn visible(
+    state: &AppState,
+    user: &User,
+    id: &str,
+) -> Result<SessionRecord, ApiError> {
     let id = parse_id("record", id)?;
     let record = state
         .store()
@@ -85,6 +92,22 @@ async fn visible(state: &AppState, user: &User, id: &str) -> Result<SessionRecor
         ));
     }
     Ok(record)
+}
+
+/// `Content-Disposition` for a download named `name`: quotes, backslashes and characters
+/// outside printable ASCII become `_` (the client names the file itself anyway).
+pub(super) fn attachment(name: &str) -> String {
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("attachment; filename=\"{safe}\"")
 }
 
 /// Records matching the filters, newest first.
@@ -147,6 +170,7 @@ pub(super) async fn show(
     let chunks = store.record_chunks(record.id).await?;
     Ok(Json(RecordDetails {
         wrapup: store.wrapup(record.id).await?,
+        files: store.record_files(record.id).await?,
         access_log: store.access_log(record.id).await?,
         recording_bytes: chunks.iter().map(|c| c.bytes).sum(),
         chunks,
@@ -154,7 +178,8 @@ pub(super) async fn show(
     }))
 }
 
-/// The whole recording (chunks concatenated in order); the download is logged.
+/// The whole recording (chunks concatenated in order), streamed from the data dir one
+/// chunk file at a time; the download is logged.
 pub(super) async fn recording(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
@@ -165,16 +190,17 @@ pub(super) async fn recording(
         .store()
         .log_access(record.id, user.id, AccessAction::Download, state.now())
         .await?;
-    let bytes = state.store().recording(record.id).await?;
+    let (paths, total) = state.store().recording_files(record.id).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
+            (header::CONTENT_LENGTH, total.to_string()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"session-{}.llrec\"", record.id),
+                attachment(&format!("session-{}.llrec", record.id)),
             ),
         ],
-        Bytes::from(bytes),
+        ConcatReader::new(paths).body(),
     )
         .into_response())
 }

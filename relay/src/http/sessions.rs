@@ -117,7 +117,8 @@ pub(super) async fn list(
     ))
 }
 
-/// One record with its events. Another technician's record reads as not found.
+/// One record with its events: 404 when there is none, 403 when it is another
+/// technician's (the same answer as `/api/records/ID`).
 pub(super) async fn show(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
@@ -128,8 +129,12 @@ pub(super) async fn show(
         .store()
         .session(id)
         .await?
-        .filter(|r| scope(&user).is_none_or(|own| own == r.technician_id))
         .ok_or_else(|| ApiError::not_found("session not found"))?;
+    if scope(&user).is_some_and(|own| own != record.technician_id) {
+        return Err(ApiError::forbidden(
+            "this session belongs to another technician; only leads and admins can see it",
+        ));
+    }
     let events = state.store().session_events(id).await?;
     Ok(Json(SessionView::new(record, Some(events))))
 }

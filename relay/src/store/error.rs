@@ -90,6 +90,27 @@ pub enum StoreError {
         /// The sequence number.
         seq: u32,
     },
+    /// A record's file is over the size a record keeps.
+    #[error("the file is {size} bytes; a record keeps files of at most {max} bytes")]
+    FileTooLarge {
+        /// Its size.
+        size: u64,
+        /// The limit.
+        max: u64,
+    },
+    /// A record's file is already declared otherwise.
+    #[error("{0}")]
+    FileConflict(String),
+    /// A part of a record's file does not start where its upload is.
+    #[error(
+        "the upload of this file is at byte {expected}, not {found}; send the part that starts there"
+    )]
+    FileOffset {
+        /// Where the upload is.
+        expected: u64,
+        /// Where the part starts.
+        found: u64,
+    },
 }
 
 // Conversions without `#[from]`: the messages carry the cause, so there is no `source()` to

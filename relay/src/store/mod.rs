@@ -8,6 +8,7 @@
 mod codes;
 mod error;
 mod portals;
+mod record_files;
 mod record_search;
 mod record_types;
 mod records;
@@ -20,6 +21,7 @@ mod users;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use lifeline_protocol::messages::UnixMillis;
@@ -33,7 +35,8 @@ pub use portals::{
     MIN_CODE_LIFETIME_SECS,
 };
 pub use record_types::{
-    AccessAction, AccessEntry, ChunkInfo, ChunkStored, Outcome, RecordFilter, RecordSummary, WrapUp,
+    AccessAction, AccessEntry, ChunkInfo, ChunkStored, Outcome, RecordFile, RecordFilter,
+    RecordSummary, WrapUp,
 };
 pub use records::{MAX_NOTES_CHARS, RECORDS_DIR};
 pub use requests::{MAX_OPEN_REQUESTS, MAX_PROBLEM_CHARS, MAX_REQUEST_NAME_CHARS};
@@ -54,6 +57,8 @@ pub struct Store {
     pool: SqlitePool,
     /// Recordings live under `data_dir/records/`.
     data_dir: PathBuf,
+    /// Held while appending to a record's file.
+    file_writes: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Store {
@@ -79,6 +84,7 @@ impl Store {
         let store = Store {
             pool,
             data_dir: data_dir.to_owned(),
+            file_writes: Arc::default(),
         };
         let now = UnixMillis::now();
         store.ensure_system_user(now).await?;

@@ -114,7 +114,7 @@ impl Store {
         .fetch_one(&self.pool)
         .await;
         match inserted {
-            Ok(row) => Ok(portal_from_settings(row.try_get("id")?, settings)),
+            Ok(row) => Ok(portal_from_settings(row.try_get("id")?, settings, false)),
             Err(e) if is_unique_violation(&e) => Err(StoreError::SlugTaken(settings.slug)),
             Err(e) => Err(e.into()),
         }
@@ -193,7 +193,7 @@ impl Store {
             "UPDATE portals SET name = ?, slug = ?, policy_screen_view = ?, \
              policy_remote_control = ?, policy_diagnostics = ?, policy_log_files = ?, \
              code_lifetime_secs = ?, max_pending_codes = ?, accept_chat_requests = ? \
-             WHERE id = ? AND deleted_at IS NULL",
+             WHERE id = ? AND deleted_at IS NULL RETURNING recording_notice",
         )
         .bind(&settings.name)
         .bind(&settings.slug)
@@ -205,11 +205,15 @@ impl Store {
         .bind(i64::from(settings.max_pending_codes))
         .bind(settings.accept_chat_requests)
         .bind(id)
-        .execute(&self.pool)
+        .fetch_optional(&self.pool)
         .await;
         match updated {
-            Ok(done) if done.rows_affected() == 0 => Err(StoreError::NotFound("portal")),
-            Ok(_) => Ok(portal_from_settings(id, settings)),
+            Ok(None) => Err(StoreError::NotFound("portal")),
+            Ok(Some(row)) => Ok(portal_from_settings(
+                id,
+                settings,
+                row.try_get("recording_notice")?,
+            )),
             Err(e) if is_unique_violation(&e) => Err(StoreError::SlugTaken(settings.slug)),
             Err(e) => Err(e.into()),
         }
@@ -240,7 +244,7 @@ impl Store {
     }
 }
 
-fn portal_from_settings(id: i64, settings: PortalSettings) -> Portal {
+fn portal_from_settings(id: i64, settings: PortalSettings, recording_notice: bool) -> Portal {
     Portal {
         id,
         name: settings.name,
@@ -249,5 +253,6 @@ fn portal_from_settings(id: i64, settings: PortalSettings) -> Portal {
         code_lifetime_secs: settings.code_lifetime_secs,
         max_pending_codes: settings.max_pending_codes,
         accept_chat_requests: settings.accept_chat_requests,
+        recording_notice,
     }
 }

@@ -25,6 +25,21 @@ pub struct ChunkInfo {
     pub keyframes: u32,
 }
 
+/// A file received in a session, as its record keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordFile {
+    /// Its name on the phone.
+    pub name: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// SHA-256 of its content, lowercase hex (its name within the record).
+    pub sha256: String,
+    /// Bytes the relay holds so far.
+    pub received: u64,
+    /// All bytes arrived and match the SHA-256: it can be downloaded.
+    pub complete: bool,
+}
+
 /// What storing a chunk did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChunkStored {
@@ -119,6 +134,8 @@ pub struct AccessEntry {
     pub action: String,
     /// When.
     pub at: UnixMillis,
+    /// The received file downloaded, for a file's download.
+    pub file: Option<String>,
 }
 
 /// Which records to list. Every field narrows the list; `None` does not.

@@ -156,12 +156,42 @@ impl Store {
             .collect()
     }
 
-    /// The whole recording: every stored chunk, in sequence order, concatenated.
-    pub async fn recording(&self, session_id: i64) -> Result<Vec<u8>, StoreError> {
+    /// The files of the recording's chunks in sequence order, checked to be there with the
+    /// size stored, and their total size: what a download streams.
+    pub async fn recording_files(
+        &self,
+        session_id: i64,
+    ) -> Result<(Vec<PathBuf>, u64), StoreError> {
         let dir = self.record_dir(session_id);
-        let mut out = Vec::new();
-        for chunk in self.record_chunks(session_id).await? {
+        let chunks = self.record_chunks(session_id).await?;
+        let mut paths = Vec::with_capacity(chunks.len());
+        let mut total = 0u64;
+        for chunk in chunks {
             let path = chunk_path(&dir, chunk.seq);
+            let len = tokio::fs::metadata(&path)
+                .await
+                .map_err(|cause| StoreError::DataDir {
+                    path: path.clone(),
+                    cause,
+                })?
+                .len();
+            if len != chunk.bytes {
+                return Err(StoreError::corrupt(
+                    "recording chunk",
+                    format!("{} is {len} bytes, not {}", path.display(), chunk.bytes),
+                ));
+            }
+            total += len;
+            paths.push(path);
+        }
+        Ok((paths, total))
+    }
+
+    /// The whole recording in memory: every stored chunk, in sequence order, concatenated.
+    pub async fn recording(&self, session_id: i64) -> Result<Vec<u8>, StoreError> {
+        let (paths, total) = self.recording_files(session_id).await?;
+        let mut out = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
+        for path in paths {
             let bytes = tokio::fs::read(&path)
                 .await
                 .map_err(|cause| StoreError::DataDir {
@@ -239,11 +269,33 @@ impl Store {
         Ok(())
     }
 
-    /// Who opened or downloaded a record, oldest first.
+    /// Notes that `user_id` downloaded the received file `file` of a record.
+    pub async fn log_file_download(
+        &self,
+        session_id: i64,
+        user_id: i64,
+        file: &str,
+        now: UnixMillis,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO record_access (session_id, user_id, action, at, file) \
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(session_id)
+        .bind(user_id)
+        .bind(AccessAction::Download.as_str())
+        .bind(ms(now))
+        .bind(file)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Who opened or downloaded a record (or one of its files), oldest first.
     pub async fn access_log(&self, session_id: i64) -> Result<Vec<AccessEntry>, StoreError> {
         let rows = sqlx::query(
-            "SELECT u.name, a.action, a.at FROM record_access a JOIN users u ON u.id = a.user_id \
-             WHERE a.session_id = ? ORDER BY a.at, a.id",
+            "SELECT u.name, a.action, a.at, a.file FROM record_access a \
+             JOIN users u ON u.id = a.user_id WHERE a.session_id = ? ORDER BY a.at, a.id",
         )
         .bind(session_id)
         .fetch_all(&self.pool)
@@ -254,6 +306,7 @@ impl Store {
                     user: row.try_get("name")?,
                     action: row.try_get("action")?,
                     at: from_ms(row.try_get("at")?),
+                    file: row.try_get("file")?,
                 })
             })
             .collect()

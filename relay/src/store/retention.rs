@@ -1,5 +1,5 @@
 //! Retention: an admin sets how many days records are kept; expired records lose their
-//! rows and their recording files, and nothing else does.
+//! rows, their recording files and the files received in them, and nothing else does.
 
 use lifeline_protocol::messages::UnixMillis;
 
@@ -55,8 +55,8 @@ impl Store {
     }
 
     /// Deletes the records of sessions that ended (or, still open, started) before the
-    /// retention period: the session row with its events, chunks, wrap-up and access log,
-    /// and the recording's folder. Codes, users and portals stay. Returns the sessions
+    /// retention period: the session row with its events, chunks, received files, wrap-up and
+    /// access log, and the record's folder (recording and file contents). Codes, users and portals stay. Returns the sessions
     /// deleted; with no retention set, deletes nothing.
     pub async fn purge_expired_records(&self, now: UnixMillis) -> Result<Vec<i64>, StoreError> {
         let Some(days) = self.retention_days().await? else {
@@ -75,6 +75,7 @@ impl Store {
                 "DELETE FROM record_access WHERE session_id = ?",
                 "DELETE FROM record_wrapups WHERE session_id = ?",
                 "DELETE FROM record_chunks WHERE session_id = ?",
+                "DELETE FROM record_files WHERE session_id = ?",
                 "DELETE FROM records WHERE session_id = ?",
                 "DELETE FROM session_events WHERE session_id = ?",
                 "DELETE FROM sessions WHERE id = ?",

@@ -16,7 +16,7 @@ macro_rules! portal_columns {
          p.policy_screen_view AS p_screen_view, p.policy_remote_control AS p_remote_control, \
          p.policy_diagnostics AS p_diagnostics, p.policy_log_files AS p_log_files, \
          p.code_lifetime_secs AS p_lifetime, p.max_pending_codes AS p_max_pending, \
-         p.accept_chat_requests AS p_accept_requests"
+         p.accept_chat_requests AS p_accept_requests, p.recording_notice AS p_recording_notice"
     };
 }
 
@@ -78,6 +78,7 @@ pub(super) fn portal(row: &SqliteRow) -> Result<Portal, StoreError> {
         code_lifetime_secs: to_u32("code lifetime", row.try_get("p_lifetime")?)?,
         max_pending_codes: to_u32("pending code limit", row.try_get("p_max_pending")?)?,
         accept_chat_requests: row.try_get("p_accept_requests")?,
+        recording_notice: row.try_get("p_recording_notice")?,
     })
 }
 

@@ -138,6 +138,9 @@ pub struct Portal {
     pub max_pending_codes: u32,
     /// Whether customers may leave chat-only requests on its page.
     pub accept_chat_requests: bool,
+    /// Whether its customers are told that their session is recorded (set apart, with
+    /// `Store::set_recording_notice`).
+    pub recording_notice: bool,
 }
 
 /// A portal's editable settings, for creating or updating one.

@@ -10,6 +10,8 @@ mod https;
 mod languages;
 mod login;
 mod pages;
+mod record_files;
+mod recording_notice;
 mod records;
 mod requests;
 mod restart;

@@ -14,6 +14,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 use crate::common::{Reply, TestRelay, reply};
+use crate::record_files::{content, sha_hex, upload};
 use crate::sessions::recorded_session;
 
 /// Chunk `seq` of `session`: a keyframe and a chat line saying `text`.
@@ -156,6 +157,21 @@ async fn chunks_are_stored_once_and_bad_uploads_change_nothing() {
         3,
         "no stray files"
     );
+
+    // The download streams from disk with its length announced; a chunk file gone from
+    // the data dir is a server error before any byte is sent, not a short recording.
+    let response = t
+        .client
+        .get(t.url(&format!("/api/records/{id}/recording")))
+        .bearer_auth(&amy)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.content_length(), Some(after.len() as u64));
+    std::fs::remove_file(dir.join("0000000001.chunk")).unwrap();
+    let (status, body) = recording(&t, &amy, id).await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(!String::from_utf8_lossy(&body).contains("my phone is slow"));
 }
 
 #[tokio::test]
@@ -384,6 +400,11 @@ async fn retention_deletes_old_records_and_their_data_and_nothing_else() {
     let (recent, _) = recorded_session(t.store(), "amy", UnixMillis(now - 2 * day)).await;
     put(&t, &amy, old, "0", chunk(old, 0, "old")).await;
     put(&t, &amy, recent, "0", chunk(recent, 0, "recent")).await;
+    // Files received in both sessions: the old one's go with its record.
+    let (old_log, recent_log) = (content(2000, 11), content(3000, 12));
+    upload(&t, &amy, old, "old.log", &old_log).await;
+    upload(&t, &amy, recent, "recent.log", &recent_log).await;
+    assert!(t.store().record_dir(old).join("files").exists());
     t.get(&format!("/api/records/{old}"), &lead).await;
     let records = t.store().record_dir(old).parent().unwrap().to_owned();
     assert!(records.ends_with(RECORDS_DIR));
@@ -432,6 +453,30 @@ async fn retention_deletes_old_records_and_their_data_and_nothing_else() {
     assert_eq!(kept.body["chunks"].as_array().unwrap().len(), 1);
     let (_, bytes) = recording(&t, &lead, recent).await;
     assert_eq!(RecordReader::read(&bytes).unwrap().len(), 1);
+    assert_eq!(kept.body["files"][0]["name"], "recent.log");
+    let file = t
+        .client
+        .get(t.url(&format!(
+            "/api/records/{recent}/files/{}",
+            sha_hex(&recent_log)
+        )))
+        .bearer_auth(&lead)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(file.status(), StatusCode::OK);
+    assert_eq!(file.bytes().await.unwrap().to_vec(), recent_log);
+    let gone = t
+        .get(
+            &format!("/api/records/{old}/files/{}", sha_hex(&old_log)),
+            &lead,
+        )
+        .await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+    assert!(
+        t.store().record_files(old).await.unwrap().is_empty(),
+        "the old record's file rows are gone"
+    );
     // Users, portals and the old code itself stay.
     assert!(t.store().credentials("amy").await.unwrap().is_some());
     assert!(t.store().default_portal().await.is_ok());
@@ -442,34 +487,4 @@ async fn retention_deletes_old_records_and_their_data_and_nothing_else() {
         .post("/api/records/retention/purge", &admin, json!({}))
         .await;
     assert_eq!(again.body["deleted"], json!([]));
-}
-
-#[tokio::test]
-async fn admins_set_a_portals_recording_notice() {
-    let t = TestRelay::start().await;
-    let admin = t.user("root", UserRole::Admin).await;
-    let amy = t.user("amy", UserRole::Technician).await;
-    let portal = t.store().default_portal().await.unwrap();
-    let path = format!("/api/portals/{}/recording-notice", portal.id);
-    let body = json!({"recording_notice": true});
-    assert_eq!(
-        t.call(Method::PUT, &path, Some(&amy), Some(body.clone()))
-            .await
-            .status,
-        StatusCode::FORBIDDEN
-    );
-    let set = t
-        .call(Method::PUT, &path, Some(&admin), Some(body.clone()))
-        .await;
-    assert_eq!(set.status, StatusCode::OK, "{}", set.body);
-    assert!(t.store().recording_notice(portal.id).await.unwrap());
-    let missing = t
-        .call(
-            Method::PUT,
-            "/api/portals/999/recording-notice",
-            Some(&admin),
-            Some(body),
-        )
-        .await;
-    assert_eq!(missing.status, StatusCode::NOT_FOUND);
 }

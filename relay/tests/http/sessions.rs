@@ -102,9 +102,19 @@ async fn technicians_see_their_own_records_leads_and_admins_all() {
     let theirs = t.get(&format!("/api/sessions/{ben_session}"), &amy).await;
     assert_eq!(
         theirs.status,
-        StatusCode::NOT_FOUND,
-        "another technician's record"
+        StatusCode::FORBIDDEN,
+        "another technician's record exists but is not amy's to see: {:?}",
+        theirs.body
     );
+    assert!(
+        theirs.body["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("another technician")),
+        "{:?}",
+        theirs.body
+    );
+    let nobody = t.get("/api/sessions/999", &amy).await;
+    assert_eq!(nobody.status, StatusCode::NOT_FOUND, "no such session");
     assert_eq!(
         t.get(&format!("/api/sessions/{ben_session}"), &ben)
             .await

@@ -1,12 +1,39 @@
 //! The relay's record API, as the console uses it: chunk uploads and the list of stored
-//! chunks (the recorder), record lists, details, recordings and the wrap-up (review).
+//! chunks and received files (the recorder), record lists, details, recordings, files and
+//! the wrap-up (review).
+
+use std::path::{Path, PathBuf};
 
 use reqwest::Method;
 use serde::Deserialize;
 use serde_json::json;
+use sha2::{Digest, Sha256};
+use tokio::io::AsyncWriteExt;
 
 use super::{ApiClient, HttpError};
-use crate::state::review::{Outcome, RecordDetails, RecordQuery, RecordRow};
+use crate::state::review::{Outcome, RecordDetails, RecordFile, RecordQuery, RecordRow};
+
+/// The relay's retention setting.
+#[derive(Debug, Deserialize)]
+struct Retention {
+    days: Option<u32>,
+}
+
+/// Why a file could not be downloaded.
+#[derive(Debug, thiserror::Error)]
+pub enum DownloadError {
+    /// The relay refused or could not be reached.
+    #[error(transparent)]
+    Http(#[from] HttpError),
+    /// The file could not be written.
+    #[error("{path} could not be written: {cause}")]
+    Write {
+        /// Where.
+        path: PathBuf,
+        /// Why.
+        cause: std::io::Error,
+    },
+}
 
 /// A chunk the relay holds.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -70,6 +97,108 @@ impl ApiClient {
     pub async fn recording(&self, id: u64) -> Result<Vec<u8>, HttpError> {
         self.send_raw(Method::GET, &format!("api/records/{id}/recording"), None)
             .await
+    }
+
+    /// Declares a received file of a session's record (or finds it declared): how much of
+    /// it the relay holds.
+    pub async fn declare_record_file(
+        &self,
+        session_id: u64,
+        sha256: &[u8; 32],
+        name: &str,
+        size: u64,
+    ) -> Result<RecordFile, HttpError> {
+        let path = format!("api/records/{session_id}/files/{}", hex::encode(sha256));
+        self.call(
+            Method::PUT,
+            &path,
+            Some(json!({ "name": name, "size": size })),
+        )
+        .await
+    }
+
+    /// Uploads the part of a received file that starts at byte `offset`.
+    pub async fn put_record_file_part(
+        &self,
+        session_id: u64,
+        sha256: &[u8; 32],
+        offset: u64,
+        bytes: Vec<u8>,
+    ) -> Result<RecordFile, HttpError> {
+        let path = format!(
+            "api/records/{session_id}/files/{}/content?offset={offset}",
+            hex::encode(sha256)
+        );
+        let answer = self.send_raw(Method::PUT, &path, Some(bytes)).await?;
+        serde_json::from_slice(&answer).map_err(|e| HttpError::Malformed(e.to_string()))
+    }
+
+    /// Downloads a received file of a record (the relay logs it) into `part`, hashing it on
+    /// the way; returns its SHA-256. Nothing is kept in memory but one piece at a time.
+    pub async fn download_record_file(
+        &self,
+        record_id: u64,
+        sha256: &str,
+        part: &Path,
+    ) -> Result<[u8; 32], DownloadError> {
+        let path = format!("api/records/{record_id}/files/{sha256}");
+        let mut request = self.client.get(self.url(&path)?);
+        if let Some(token) = &self.token {
+            request = request.bearer_auth(token);
+        }
+        let mut response = request.send().await.map_err(|e| self.transport_error(&e))?;
+        let status = response.status();
+        if !status.is_success() {
+            let text = response.text().await.unwrap_or_default();
+            return Err(self.refusal(status, &text).into());
+        }
+        let write = |cause| DownloadError::Write {
+            path: part.to_owned(),
+            cause,
+        };
+        let mut out = tokio::fs::File::create(part).await.map_err(write)?;
+        let mut hasher = Sha256::new();
+        while let Some(piece) = response
+            .chunk()
+            .await
+            .map_err(|e| self.transport_error(&e))?
+        {
+            hasher.update(&piece);
+            out.write_all(&piece).await.map_err(write)?;
+        }
+        out.flush().await.map_err(write)?;
+        Ok(hasher.finalize().into())
+    }
+
+    /// Days records are kept (`None`: forever). Admins only.
+    pub async fn retention(&self) -> Result<Option<u32>, HttpError> {
+        let reply: Retention = self
+            .call(Method::GET, "api/records/retention", None)
+            .await?;
+        Ok(reply.days)
+    }
+
+    /// Sets how long records are kept; returns what the relay now keeps. Admins only.
+    pub async fn set_retention(&self, days: Option<u32>) -> Result<Option<u32>, HttpError> {
+        let reply: Retention = self
+            .call(
+                Method::PUT,
+                "api/records/retention",
+                Some(json!({ "days": days })),
+            )
+            .await?;
+        Ok(reply.days)
+    }
+
+    /// Whether a portal's customers are told that their session is recorded. Admins only.
+    pub async fn set_recording_notice(&self, portal: i64, notice: bool) -> Result<(), HttpError> {
+        self.call::<serde_json::Value>(
+            Method::PUT,
+            &format!("api/portals/{portal}/recording-notice"),
+            Some(json!({ "recording_notice": notice })),
+        )
+        .await
+        .map(drop)
     }
 
     /// Writes the wrap-up of a session the technician ran.

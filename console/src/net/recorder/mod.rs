@@ -11,6 +11,13 @@
 //! and sends the rest, so nothing is sent twice or lost. A console that dies loses at most
 //! the chunk being filled.
 //!
+//! A received file's content goes to the spool too once it is saved and checked
+//! ([`Recorder::keep_file`]); the uploader sends it after the chunks, part by part, resuming
+//! where the relay's copy ends.
+//!
+//! A console that stops before its uploads finish leaves its chunks in the spool; the next
+//! run uploads them after signing in ([`resume_leftovers`]).
+//!
 //! While video flows the recorder asks the phone for a keyframe every
 //! [`RecordingConfig::keyframe_every`] (10 s), so the review player decodes at most that
 //! much video to show any moment.
@@ -19,19 +26,22 @@ mod observe;
 pub mod spool;
 pub mod upload;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use lifeline_protocol::messages::UnixMillis;
 use lifeline_protocol::messages::control::ControlMessage;
+use lifeline_protocol::messages::file::FileHeader;
 use lifeline_protocol::messages::video::{StreamStart, VideoFrame, VideoMessage};
-use lifeline_protocol::record::{ChunkWriter, RecordEntry, RecordItem, SealedChunk};
+use lifeline_protocol::record::{
+    ChunkWriter, MAX_RECORD_FILE_BYTES, RecordEntry, RecordItem, SealedChunk,
+};
 use tokio::sync::{mpsc, oneshot};
 
 use super::http::ApiClient;
 use crate::state::SessionEvent;
-pub use spool::Spool;
+pub use spool::{Spool, SpooledFile};
 pub use upload::{UploadStatus, Uploader};
 
 /// Entries waiting for the recorder task. Video frames wait here when the disk is slow,
@@ -81,6 +91,27 @@ enum Message {
     Finish(oneshot::Sender<()>),
 }
 
+/// Starts uploading what earlier runs left in the spool under `config`: one uploader per
+/// session folder with chunks or files waiting. Each first asks the relay which chunks it
+/// holds and skips those (their answer was lost when the console stopped), so nothing is
+/// sent twice; each ends once its folder is empty, or when the relay refuses the record
+/// for good (another account's), leaving the folder as it is.
+pub fn resume_leftovers(config: &RecordingConfig, api: ApiClient) -> Vec<Uploader> {
+    Spool::sessions(&config.spool_dir)
+        .into_iter()
+        .filter_map(|session_id| {
+            let spool = Spool::new(&config.spool_dir, session_id, config.max_spool_bytes);
+            if spool.pending().is_empty() && spool.pending_files().is_empty() {
+                spool.tidy();
+                return None;
+            }
+            let uploader = Uploader::spawn(api.clone(), spool);
+            uploader.close();
+            Some(uploader)
+        })
+        .collect()
+}
+
 /// Records one session. Cheap to clone; a disabled recorder ignores everything.
 #[derive(Debug, Clone)]
 pub struct Recorder {
@@ -91,6 +122,8 @@ pub struct Recorder {
 struct Inner {
     tx: mpsc::Sender<Message>,
     origin: Instant,
+    spool: Spool,
+    uploader: Uploader,
 }
 
 impl std::fmt::Debug for Message {
@@ -132,8 +165,8 @@ impl Recorder {
         let task = RecorderTask {
             config: config.clone(),
             writer,
-            spool,
-            uploader,
+            spool: spool.clone(),
+            uploader: uploader.clone(),
             control,
             last_video: None,
             last_keyframe: None,
@@ -142,7 +175,12 @@ impl Recorder {
         };
         tokio::spawn(task.run(rx));
         Self {
-            inner: Some(Arc::new(Inner { tx, origin })),
+            inner: Some(Arc::new(Inner {
+                tx,
+                origin,
+                spool,
+                uploader,
+            })),
         }
     }
 
@@ -184,6 +222,36 @@ impl Recorder {
             && let Some(item) = observe::item(event)
         {
             self.record(item).await;
+        }
+    }
+
+    /// Keeps the content of a received file (saved at `path`, its SHA-256 checked against
+    /// `header`) with the record: copied to the spool, then uploaded after the chunks. A
+    /// file over [`MAX_RECORD_FILE_BYTES`] stays out (the record names it all the same).
+    pub async fn keep_file(&self, header: &FileHeader, path: &Path) {
+        let Some(inner) = &self.inner else { return };
+        if header.size > MAX_RECORD_FILE_BYTES {
+            tracing::info!(
+                file = header.name,
+                size = header.size,
+                "the file is too large for the record to keep its content"
+            );
+            return;
+        }
+        let spool = inner.spool.clone();
+        let (sha, name, source) = (header.sha256, header.name.clone(), path.to_owned());
+        let copied =
+            tokio::task::spawn_blocking(move || spool.write_file(&sha, &name, &source)).await;
+        match copied {
+            Ok(Ok(())) => inner.uploader.wake(),
+            Ok(Err(err)) => tracing::warn!(
+                file = header.name,
+                "a file was not kept in the record: {err}"
+            ),
+            Err(err) => tracing::warn!(
+                file = header.name,
+                "a file was not kept in the record: {err}"
+            ),
         }
     }
 

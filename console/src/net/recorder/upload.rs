@@ -1,13 +1,15 @@
-//! The uploader: sends spooled chunks to the relay, in order, each until the relay has it.
+//! The uploader: sends spooled chunks to the relay, in order, each until the relay has it,
+//! then the received files, each in parts from where the relay's copy ends.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+use lifeline_protocol::record::MAX_FILE_PART_BYTES;
 use sha2::{Digest, Sha256};
 use tokio::sync::Notify;
 
-use super::spool::Spool;
+use super::spool::{Spool, SpooledFile};
 use crate::net::http::{ApiClient, HttpError};
 
 /// First wait after a failed upload; doubled per failure up to [`MAX_BACKOFF`].
@@ -25,8 +27,11 @@ pub struct UploadStatus {
     pub already_stored: u32,
     /// Uploads that failed and were retried.
     pub retries: u32,
-    /// Chunks the relay refused for good (set aside in the spool).
+    /// Chunks (set aside in the spool) or files (left out; the original stays in the
+    /// downloads folder) the relay refused for good.
     pub refused: u32,
+    /// Received files whose content the relay now holds whole.
+    pub files_uploaded: u32,
     /// The last failure, in words.
     pub last_error: Option<String>,
     /// The uploader stopped for good (not allowed, record gone).
@@ -77,11 +82,26 @@ impl Uploader {
             .clone()
     }
 
-    /// No more chunks will come: waits up to `limit` for the spool to empty. The task goes
-    /// on trying afterwards while the runtime lives.
-    pub async fn finish(&self, limit: Duration) {
+    /// The session whose spool this uploads.
+    pub fn session_id(&self) -> u64 {
+        self.shared.spool.session_id()
+    }
+
+    /// Whether the task ended: the spool is empty, or the relay refused the record for good.
+    pub fn is_done(&self) -> bool {
+        self.shared.done.load(Ordering::SeqCst)
+    }
+
+    /// No more chunks will come: the task ends once the spool is empty.
+    pub fn close(&self) {
         self.shared.finishing.store(true, Ordering::SeqCst);
         self.wake();
+    }
+
+    /// [`Uploader::close`], then waits up to `limit` for the spool to empty. The task goes
+    /// on trying afterwards while the runtime lives.
+    pub async fn finish(&self, limit: Duration) {
+        self.close();
         let start = Instant::now();
         while !self.shared.done.load(Ordering::SeqCst) && start.elapsed() < limit {
             tokio::time::sleep(Duration::from_millis(20)).await;
@@ -119,7 +139,10 @@ async fn run(api: ApiClient, shared: Arc<Shared>) {
                 Err(err) => classify(err),
             }
         } else {
-            upload_pending(&api, &shared).await
+            match upload_pending(&api, &shared).await {
+                Next::Continue => upload_files(&api, &shared).await,
+                other => other,
+            }
         };
         match next {
             Next::Continue => backoff = FIRST_BACKOFF,
@@ -144,7 +167,7 @@ async fn run(api: ApiClient, shared: Arc<Shared>) {
                 return;
             }
         }
-        if spool.pending().is_empty() {
+        if spool.pending().is_empty() && spool.pending_files().is_empty() {
             if shared.finishing.load(Ordering::SeqCst) {
                 spool.tidy();
                 shared.done.store(true, Ordering::SeqCst);
@@ -209,6 +232,102 @@ async fn upload_pending(api: &ApiClient, shared: &Shared) -> Next {
         }
     }
     Next::Continue
+}
+
+/// Why a received file did not get through.
+enum FileFailure {
+    /// The relay refused it for good (too large, not matching its SHA-256, declared
+    /// otherwise).
+    Refused(String),
+    /// The spooled copy is unreadable or shorter than it was.
+    Local(String),
+    /// Try again later.
+    Http(HttpError),
+}
+
+/// Sends every waiting received file, each from where the relay's copy ends, until one
+/// fails in a way worth retrying.
+async fn upload_files(api: &ApiClient, shared: &Shared) -> Next {
+    let spool = &shared.spool;
+    for file in spool.pending_files() {
+        let message = match upload_file(api, spool, &file).await {
+            Ok(()) => {
+                if let Err(err) = spool.remove_file(&file.sha256) {
+                    tracing::warn!(
+                        file = file.name,
+                        "an uploaded file stays in the spool: {err}"
+                    );
+                }
+                shared.note(|s| s.files_uploaded += 1);
+                continue;
+            }
+            Err(FileFailure::Http(err)) => return classify(err),
+            Err(FileFailure::Refused(message) | FileFailure::Local(message)) => message,
+        };
+        tracing::warn!(
+            file = file.name,
+            "a received file is left out of the record: {message}"
+        );
+        // The original stays in the downloads folder: the spooled copy would only hold
+        // spool space.
+        if let Err(err) = spool.remove_file(&file.sha256) {
+            tracing::warn!(file = file.name, "a refused file stays in the spool: {err}");
+        }
+        shared.note(|s| {
+            s.refused += 1;
+            s.last_error = Some(message);
+        });
+    }
+    Next::Continue
+}
+
+/// Declares `file` (learning how much the relay holds) and sends the rest in parts.
+async fn upload_file(
+    api: &ApiClient,
+    spool: &Spool,
+    file: &SpooledFile,
+) -> Result<(), FileFailure> {
+    let id = spool.session_id();
+    let mut remote = api
+        .declare_record_file(id, &file.sha256, &file.name, file.size)
+        .await
+        .map_err(|err| match err {
+            HttpError::Refused {
+                status: 400 | 409 | 413,
+                message,
+            } => FileFailure::Refused(message),
+            other => FileFailure::Http(other),
+        })?;
+    while !remote.complete {
+        let offset = remote.received;
+        let reader = spool.clone();
+        let sha = file.sha256;
+        let part = tokio::task::spawn_blocking(move || {
+            reader.read_file_part(&sha, offset, MAX_FILE_PART_BYTES)
+        })
+        .await
+        .map_err(|e| FileFailure::Local(e.to_string()))?
+        .map_err(|e| FileFailure::Local(format!("the spooled copy cannot be read: {e}")))?;
+        if part.is_empty() {
+            return Err(FileFailure::Local(format!(
+                "the spooled copy ends at byte {offset}, before its {} bytes",
+                file.size
+            )));
+        }
+        remote = api
+            .put_record_file_part(id, &file.sha256, offset, part)
+            .await
+            .map_err(|err| match err {
+                HttpError::Refused {
+                    status: 400 | 413,
+                    message,
+                } => FileFailure::Refused(message),
+                // 409: the relay is at another offset (an answer was lost); declaring again
+                // on the next try says where.
+                other => FileFailure::Http(other),
+            })?;
+    }
+    Ok(())
 }
 
 fn classify(err: HttpError) -> Next {

@@ -16,7 +16,8 @@ pub mod records;
 pub use player::{Player, SPEEDS};
 pub use recording::{Recording, TimedItem, VideoEntry};
 pub use records::{
-    Access, Outcome, OutcomeFilter, RecordDetails, RecordQuery, RecordRow, Technician, WrapUp,
+    Access, Outcome, OutcomeFilter, RecordDetails, RecordFile, RecordQuery, RecordRow, Technician,
+    WrapUp,
 };
 
 #[cfg(test)]

@@ -189,6 +189,24 @@ pub struct Access {
     pub action: String,
     /// When.
     pub at: UnixMillis,
+    /// The received file downloaded, when it was one rather than the recording.
+    #[serde(default)]
+    pub file: Option<String>,
+}
+
+/// A received file whose content the relay keeps with the record.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct RecordFile {
+    /// Its name on the phone.
+    pub name: String,
+    /// Its size.
+    pub size: u64,
+    /// SHA-256 of its content, lowercase hex.
+    pub sha256: String,
+    /// Bytes the relay holds so far.
+    pub received: u64,
+    /// Uploaded whole and checked: it can be downloaded.
+    pub complete: bool,
 }
 
 /// A record's details.
@@ -205,6 +223,16 @@ pub struct RecordDetails {
     pub wrapup: Option<WrapUp>,
     /// Every opening and download, oldest first.
     pub access_log: Vec<Access>,
+    /// Received files whose content the relay keeps (or is receiving).
+    #[serde(default)]
+    pub files: Vec<RecordFile>,
+}
+
+impl RecordDetails {
+    /// The kept file with this SHA-256 (lowercase hex), if any.
+    pub fn file(&self, sha256: &str) -> Option<&RecordFile> {
+        self.files.iter().find(|f| f.sha256 == sha256)
+    }
 }
 
 #[cfg(test)]

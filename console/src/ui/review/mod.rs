@@ -4,18 +4,21 @@
 //!
 //! - [`list`]: filters, search and the table;
 //! - [`record`]: an opened record: details and side tabs;
+//! - [`files`]: its Files tab, downloading the files the relay keeps;
 //! - [`player`]: the frame, play / pause, speed, the timeline with event markers;
 //! - [`wrapup`]: resolved / unresolved / follow-up and notes.
 //!
 //! Requests go out as [`ReviewAction::Request`]; their results land in the window's
 //! [`ReviewMailbox`], read at the start of every frame.
 
+pub mod files;
 pub mod list;
 pub mod player;
 pub mod record;
 pub mod wrapup;
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::time::Instant;
 
 use lifeline_protocol::i18n::Localizer;
@@ -59,6 +62,19 @@ pub struct OpenRecord {
     pub texture: Option<(usize, egui::TextureHandle)>,
     /// When the player last moved on.
     pub last_tick: Option<Instant>,
+    /// Downloads of the record's files asked for, by SHA-256 (lowercase hex).
+    pub downloads: HashMap<String, FileDownload>,
+}
+
+/// A download of one of the record's files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileDownload {
+    /// Asked for; not back yet.
+    Running,
+    /// Saved here, its SHA-256 checked.
+    Saved(PathBuf),
+    /// Why not.
+    Failed(String),
 }
 
 impl std::fmt::Debug for OpenRecord {
@@ -120,12 +136,26 @@ impl ReviewUi {
                             tab: RecordTab::Chat,
                             texture: None,
                             last_tick: None,
+                            downloads: HashMap::new(),
                         });
                         self.error = None;
                     }
                     Err(reason) => {
                         self.error = Some(tr!(loc, "review-open-failed", reason = reason))
                     }
+                }
+            }
+            ReviewResult::FileSaved {
+                record_id,
+                sha256,
+                result,
+            } => {
+                if let Some(open) = self.open.as_mut().filter(|o| o.details.row.id == record_id) {
+                    let state = match result {
+                        Ok(path) => FileDownload::Saved(path),
+                        Err(reason) => FileDownload::Failed(reason),
+                    };
+                    open.downloads.insert(sha256, state);
                 }
             }
             ReviewResult::WrapUp(id, result) => {

@@ -125,7 +125,7 @@ pub fn record_ui(ui: &mut egui::Ui, review: &mut ReviewUi, now: Instant) -> Vec<
     egui::Panel::right("record-side")
         .resizable(true)
         .default_size(340.0)
-        .show(ui, |ui| side_ui(ui, open));
+        .show(ui, |ui| actions.extend(side_ui(ui, open)));
     egui::CentralPanel::default().show(ui, |ui| {
         egui::Panel::bottom("record-controls").show(ui, |ui| controls_ui(ui, open, now));
         egui::CentralPanel::default().show(ui, |ui| frame_ui(ui, open));
@@ -136,7 +136,7 @@ pub fn record_ui(ui: &mut egui::Ui, review: &mut ReviewUi, now: Instant) -> Vec<
     actions
 }
 
-fn side_ui(ui: &mut egui::Ui, open: &mut OpenRecord) {
+fn side_ui(ui: &mut egui::Ui, open: &mut OpenRecord) -> Vec<ReviewAction> {
     let loc = crate::ui::lang::loc(ui.ctx());
     ui.horizontal(|ui| {
         for tab in RecordTab::ALL {
@@ -148,9 +148,10 @@ fn side_ui(ui: &mut egui::Ui, open: &mut OpenRecord) {
         RecordTab::Chat => chat_ui(ui, open, loc),
         RecordTab::Events => events_ui(ui, open, loc),
         RecordTab::Diagnostics => diagnostics_ui(ui, open, loc),
-        RecordTab::Files => files_ui(ui, open, loc),
+        RecordTab::Files => return super::files::files_ui(ui, open, loc),
         RecordTab::Details => details_ui(ui, open, loc),
     }
+    Vec::new()
 }
 
 fn chat_ui(ui: &mut egui::Ui, open: &OpenRecord, loc: Localizer) {
@@ -252,30 +253,6 @@ fn diagnostics_ui(ui: &mut egui::Ui, open: &OpenRecord, loc: Localizer) {
         });
 }
 
-fn files_ui(ui: &mut egui::Ui, open: &OpenRecord, loc: Localizer) {
-    let mut any = false;
-    Grid::new("record-files")
-        .num_columns(3)
-        .striped(true)
-        .show(ui, |ui| {
-            for item in &open.player.recording().items {
-                if let RecordItem::File { name, size, sha256 } = &item.item {
-                    any = true;
-                    ui.label(clock(item.at_us));
-                    ui.label(name)
-                        .on_hover_text(format!("SHA-256 {}", hex::encode(sha256)));
-                    ui.label(human_bytes(*size, loc));
-                    ui.end_row();
-                }
-            }
-        });
-    if !any {
-        ui.weak(tr!(loc, "review-no-files"));
-    } else {
-        ui.weak(tr!(loc, "review-files-note"));
-    }
-}
-
 fn details_ui(ui: &mut egui::Ui, open: &OpenRecord, loc: Localizer) {
     let d = &open.details;
     let row = &d.row;
@@ -361,7 +338,15 @@ fn details_ui(ui: &mut egui::Ui, open: &OpenRecord, loc: Localizer) {
             for access in &d.access_log {
                 let when = format::date_time(access.at, loc);
                 let user = access.user.as_str();
-                ui.label(if access.action == "download" {
+                ui.label(if let Some(file) = &access.file {
+                    tr!(
+                        loc,
+                        "review-access-downloaded-file",
+                        user = user,
+                        file = file.as_str(),
+                        when = when
+                    )
+                } else if access.action == "download" {
                     tr!(loc, "review-access-downloaded", user = user, when = when)
                 } else {
                     tr!(loc, "review-access-opened", user = user, when = when)

@@ -101,6 +101,10 @@ struct Built {
     by_activity: HashMap<&'static str, (u64, u64)>,
     frames: usize,
     build_ms: f64,
+    /// Where building spent its time (rendering runs on a thread of its own, beside).
+    render_ms: f64,
+    encode_ms: f64,
+    decode_ms: f64,
     /// Moments checked after seeking, with the SHA-256 of the frame shown live then.
     checks: Vec<(u64, [u8; 32])>,
 }
@@ -109,19 +113,83 @@ fn digest(image: &RgbaImage) -> [u8; 32] {
     Sha256::digest(image.data()).into()
 }
 
+/// One step of the scripted session: from `at` for `step` µs the phone does `activity` and
+/// shows `image` (`None`: the screen does not change).
+struct Moment {
+    at: u64,
+    step: u64,
+    activity: Activity,
+    image: Option<RgbaImage>,
+}
+
+/// The session's script, rendered: a pure function of the simulated clock, so it runs on a
+/// thread of its own while the frames before are encoded.
+fn script(phone: &PhoneScreen, duration_us: u64, mut each: impl FnMut(Moment) -> bool) {
+    let [caret_on, caret_off] = [true, false].map(|v| phone.render_with_caret(v));
+    let launcher = phone.render_launcher();
+    let (mut at, mut scroll) = (0u64, 0u32);
+    while at < duration_us {
+        let second = at / SECOND_US;
+        let (activity, step) = Activity::at(second % 60);
+        let image = match activity {
+            Activity::Scroll => {
+                scroll += SCROLL_STEP_PX;
+                Some(phone.render_list(scroll))
+            }
+            Activity::Idle => Some(if (at / step) % 2 == 0 {
+                caret_on.clone()
+            } else {
+                caret_off.clone()
+            }),
+            Activity::Switch => Some(if second.is_multiple_of(2) {
+                phone.render_list(scroll)
+            } else {
+                launcher.clone()
+            }),
+            Activity::Still => None,
+        };
+        if !each(Moment {
+            at,
+            step,
+            activity,
+            image,
+        }) {
+            return;
+        }
+        at += step;
+    }
+}
+
+/// Frames rendered ahead of the encoder.
+const RENDER_AHEAD: usize = 8;
+
 fn build(args: &ReviewArgs, check_every_us: u64) -> Result<Built> {
     let started = Instant::now();
     let phone = PhoneScreen::new(args.width, args.height)
         .map_err(|e| anyhow::anyhow!("the synthetic screen could not be made: {e}"))?;
-    let [caret_on, caret_off] = [true, false].map(|v| phone.render_with_caret(v));
-    let launcher = phone.render_launcher();
+    let duration_us = u64::from(args.minutes) * 60 * SECOND_US;
+    let (moments_tx, moments) = std::sync::mpsc::sync_channel::<Moment>(RENDER_AHEAD);
+    let renderer = std::thread::Builder::new()
+        .name("review-render".into())
+        .spawn(move || {
+            let mut render = std::time::Duration::ZERO;
+            let mut t = Instant::now();
+            script(&phone, duration_us, |moment| {
+                render += t.elapsed();
+                let sent = moments_tx.send(moment).is_ok();
+                t = Instant::now();
+                sent
+            });
+            render
+        })
+        .context("the render thread did not start")?;
     let mut writer = ChunkWriter::new(1, UnixMillis(1_700_000_000_000), 0);
     let mut encoder = TileEncoder::new();
     let mut live = TileDecoder::new();
     let mut bytes = Vec::new();
     let mut by_activity: HashMap<&'static str, (u64, u64)> = HashMap::new();
     let mut checks = Vec::new();
-    let duration_us = u64::from(args.minutes) * 60 * SECOND_US;
+    let (mut encode, mut decode) = (std::time::Duration::ZERO, std::time::Duration::ZERO);
     let push = |writer: &mut ChunkWriter, bytes: &mut Vec<u8>, at_us, item| -> Result<()> {
         if let Some(sealed) = writer.push(RecordEntry { at_us, item })? {
             bytes.extend_from_slice(&sealed.bytes);
@@ -140,38 +208,32 @@ fn build(args: &ReviewArgs, check_every_us: u64) -> Result<Built> {
         0,
         RecordItem::Video(VideoMessage::StreamStart(start)),
     )?;
-    let (mut at, mut sequence, mut scroll, mut next_chunk, mut next_key, mut next_check) =
-        (0u64, 0u64, 0u32, CHUNK_EVERY_US, 0u64, check_every_us);
-    let mut last_shown: Option<[u8; 32]> = None;
-    while at < duration_us {
+    let (mut sequence, mut next_chunk, mut next_key, mut next_check) =
+        (0u64, CHUNK_EVERY_US, 0u64, check_every_us);
+    // The SHA-256 of what the live console shows, worked out only when a check needs it.
+    let mut shown: Option<[u8; 32]> = None;
+    for Moment {
+        at,
+        step,
+        activity,
+        image,
+    } in moments
+    {
         let second = at / SECOND_US;
-        let (activity, step) = Activity::at(second % 60);
-        let frame = match activity {
-            Activity::Scroll => {
-                scroll += SCROLL_STEP_PX;
-                Some(phone.render_list(scroll))
-            }
-            Activity::Idle => Some(if (at / step) % 2 == 0 {
-                caret_on.clone()
-            } else {
-                caret_off.clone()
-            }),
-            Activity::Switch => Some(if second.is_multiple_of(2) {
-                phone.render_list(scroll)
-            } else {
-                launcher.clone()
-            }),
-            Activity::Still => None,
-        };
         if at >= next_key {
             encoder.request_keyframe();
             next_key += KEYFRAME_EVERY_US;
         }
-        if let Some(image) = frame {
+        if let Some(image) = image {
+            let t = Instant::now();
             let encoded = encoder.encode(&image);
+            encode += t.elapsed();
             if !encoded.payload.is_empty() {
+                let t = Instant::now();
                 live.decode(&encoded.payload)
                     .context("a frame did not decode live")?;
+                decode += t.elapsed();
+                shown = None;
                 let slot = by_activity.entry(activity.name()).or_default();
                 slot.0 += encoded.payload.len() as u64;
                 push(
@@ -186,7 +248,6 @@ fn build(args: &ReviewArgs, check_every_us: u64) -> Result<Built> {
                     })),
                 )?;
                 sequence += 1;
-                last_shown = live.image().map(digest);
             }
         }
         if at % (15 * SECOND_US) < step {
@@ -205,20 +266,25 @@ fn build(args: &ReviewArgs, check_every_us: u64) -> Result<Built> {
         let next = at + step;
         // What the live console shows until the next frame.
         while next_check < next && next_check < duration_us {
-            if let Some(shown) = last_shown {
+            if shown.is_none() {
+                shown = live.image().map(digest);
+            }
+            if let Some(shown) = shown {
                 checks.push((next_check, shown));
             }
             next_check += check_every_us;
         }
         by_activity.entry(activity.name()).or_default().1 += step;
-        at = next;
-        if at >= next_chunk {
+        if next >= next_chunk {
             if let Some(sealed) = writer.seal()? {
                 bytes.extend_from_slice(&sealed.bytes);
             }
             next_chunk += CHUNK_EVERY_US;
         }
     }
+    let render = renderer
+        .join()
+        .map_err(|_| anyhow::anyhow!("the render thread panicked"))?;
     push(
         &mut writer,
         &mut bytes,
@@ -237,6 +303,9 @@ fn build(args: &ReviewArgs, check_every_us: u64) -> Result<Built> {
         by_activity,
         frames: usize::try_from(sequence).unwrap_or(usize::MAX),
         build_ms: started.elapsed().as_secs_f64() * 1000.0,
+        render_ms: render.as_secs_f64() * 1000.0,
+        encode_ms: encode.as_secs_f64() * 1000.0,
+        decode_ms: decode.as_secs_f64() * 1000.0,
         checks,
     })
 }
@@ -305,6 +374,12 @@ pub(crate) fn run(args: &ReviewArgs) -> Result<()> {
             built.bytes.len() as f64 / 1e6,
             record_bytes_per_min / 1e6,
             built.build_ms / 1000.0
+        ),
+        format!(
+            "  building: rendering {:.1} s (own thread), encoding {:.1} s, live decoding {:.1} s",
+            built.render_ms / 1000.0,
+            built.encode_ms / 1000.0,
+            built.decode_ms / 1000.0
         ),
         format!("parsed for playback in {parse_ms:.0} ms"),
     ];
