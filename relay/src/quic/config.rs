@@ -14,6 +14,17 @@ use crate::tls::TlsMaterial;
 /// peer that does not read) would make the relay buffer them all.
 const CONNECTION_RECEIVE_WINDOW: u32 = 8 * 1024 * 1024;
 
+/// Streams a peer may have open at once. The protocol opens two bidirectional streams (the
+/// handshake and control) and unidirectional ones for input, video and each file; quinn keeps
+/// state for every stream a peer may open (100 of each by default), per connection.
+const MAX_BIDI_STREAMS: u32 = 8;
+const MAX_UNI_STREAMS: u32 = 32;
+
+/// Packets a peer receives from the relay before it must acknowledge them (the relay asks
+/// with the ACK frequency extension; quinn's default is every second packet). Fewer
+/// acknowledgements mean fewer packets for the relay to decrypt and process per byte relayed.
+const ACK_AFTER_PACKETS: u32 = 10;
+
 /// Why the QUIC server configuration could not be built.
 #[derive(Debug, Error)]
 pub enum ServerConfigError {
@@ -46,6 +57,11 @@ pub(crate) fn server_config(
         .map_err(|_| ServerConfigError::IdleTimeout(limits.idle_timeout))?;
     transport.max_idle_timeout(Some(idle));
     transport.receive_window(quinn::VarInt::from_u32(CONNECTION_RECEIVE_WINDOW));
+    transport.max_concurrent_bidi_streams(quinn::VarInt::from_u32(MAX_BIDI_STREAMS));
+    transport.max_concurrent_uni_streams(quinn::VarInt::from_u32(MAX_UNI_STREAMS));
+    let mut acks = quinn::AckFrequencyConfig::default();
+    acks.ack_eliciting_threshold(quinn::VarInt::from_u32(ACK_AFTER_PACKETS - 1));
+    transport.ack_frequency_config(Some(acks));
     // Datagrams are forwarded between peers; quinn's default buffer enables them.
     transport.datagram_receive_buffer_size(Some(1024 * 1024));
     let mut config = quinn::ServerConfig::with_crypto(Arc::new(quic));

@@ -87,7 +87,17 @@ impl RelayChild {
     /// Starts `lifeline-bench serve-relay --codes N` and reads its first line.
     pub(crate) fn start(codes: usize) -> Result<Self> {
         let exe = std::env::current_exe()?;
-        let mut child = Command::new(exe)
+        // A profiler to run the relay under, e.g. `LIFELINE_BENCH_RELAY_UNDER=heaptrack`.
+        let mut command = match std::env::var("LIFELINE_BENCH_RELAY_UNDER") {
+            Ok(wrapper) if !wrapper.trim().is_empty() => {
+                let mut words = wrapper.split_whitespace();
+                let mut command = Command::new(words.next().unwrap_or_default());
+                command.args(words).arg(exe);
+                command
+            }
+            _ => Command::new(exe),
+        };
+        let mut child = command
             .args(["serve-relay", "--codes", &codes.to_string()])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -97,8 +107,11 @@ impl RelayChild {
         let stdin = child.stdin.take().context("the child's stdin")?;
         let stdout = child.stdout.take().context("the child's stdout")?;
         let mut stdout = BufReader::new(stdout);
+        // The first line that is a JSON object (a profiler may print its own lines first).
         let mut line = String::new();
-        stdout.read_line(&mut line)?;
+        while stdout.read_line(&mut line)? > 0 && !line.trim_start().starts_with('{') {
+            line.clear();
+        }
         if line.trim().is_empty() {
             let _ = child.kill();
             bail!("the relay child did not start");
