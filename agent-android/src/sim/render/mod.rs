@@ -138,6 +138,16 @@ impl Canvas<'_> {
         self.res.text.ellipsize(s, style, max_w)
     }
 
+    pub(crate) fn wrap_at_most(
+        &mut self,
+        s: &str,
+        style: TextStyle,
+        max_w: i32,
+        max_lines: usize,
+    ) -> Vec<String> {
+        self.res.text.wrap_at_most(s, style, max_w, max_lines)
+    }
+
     /// Restricts drawing to `r` within the current clip; returns the clip to restore.
     pub(crate) fn push_clip(&mut self, r: Rect) -> Rect {
         let old = self.px.clip();

@@ -44,22 +44,36 @@ pub(crate) fn draw_volume(c: &mut Canvas<'_>, volume: u8) {
     );
 }
 
-/// A toast above the navigation bar.
+/// Lines a toast shows at most, as on Android; the last is shortened with "…" if needed.
+const TOAST_LINES: usize = 2;
+
+/// A toast above the navigation bar: the text wrapped on up to [`TOAST_LINES`] lines.
 pub(crate) fn draw_toast(c: &mut Canvas<'_>, text: &str) {
     let m = c.m;
     let style = TextStyle::regular(m.sp(14.0));
-    let max_w = m.w - 2 * m.dp(48.0);
-    let shown = c.ellipsize(text, style, max_w - 2 * m.dp(16.0));
-    let w = c.measure(&shown, style) + 2 * m.dp(16.0);
-    let h = m.dp(40.0);
+    let pad = m.dp(16.0);
+    let max_text_w = m.w - 2 * m.dp(48.0) - 2 * pad;
+    let lines = c.wrap_at_most(text, style, max_text_w, TOAST_LINES);
+    let text_w = lines
+        .iter()
+        .map(|line| c.measure(line, style))
+        .max()
+        .unwrap_or(0);
+    let line_h = style.line_height();
+    let count = i32::try_from(lines.len()).unwrap_or(1).max(1);
+    let h = m.dp(40.0).max(count * line_h + m.dp(16.0));
+    let w = text_w + 2 * pad;
     let r = Rect::new((m.w - w) / 2, m.content().bottom() - m.dp(64.0) - h, w, h);
-    c.round_rect(r, h / 2, rgba(0x32, 0x32, 0x36, 235));
-    c.text(
-        &shown,
-        r.x + m.dp(16.0),
-        r.y + (r.h + style.cap_height()) / 2,
-        style,
-        WHITE,
-        Align::Left,
-    );
+    c.round_rect(r, m.dp(20.0).min(h / 2), rgba(0x32, 0x32, 0x36, 235));
+    let first_baseline = r.y + (h - count * line_h) / 2 + (line_h + style.cap_height()) / 2;
+    for (i, line) in (0..).zip(&lines) {
+        c.text(
+            line,
+            r.x + w / 2,
+            first_baseline + i * line_h,
+            style,
+            WHITE,
+            Align::Center,
+        );
+    }
 }

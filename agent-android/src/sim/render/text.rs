@@ -176,6 +176,23 @@ impl TextCache {
         &text[start..]
     }
 
+    /// `text` wrapped to `max_w` on at most `max_lines` lines, the last shortened with "…"
+    /// when the rest does not fit on it.
+    pub(crate) fn wrap_at_most(
+        &mut self,
+        text: &str,
+        style: TextStyle,
+        max_w: i32,
+        max_lines: usize,
+    ) -> Vec<String> {
+        let mut lines = self.wrap(text, style, max_w);
+        if max_lines > 0 && lines.len() > max_lines {
+            let rest = lines.split_off(max_lines - 1).join(" ");
+            lines.push(self.ellipsize(&rest, style, max_w));
+        }
+        lines
+    }
+
     /// Breaks `text` into lines of at most `max_w` pixels, at spaces where it can and inside
     /// words that are longer than a line. Explicit newlines are kept.
     pub(crate) fn wrap(&mut self, text: &str, style: TextStyle, max_w: i32) -> Vec<String> {
@@ -271,6 +288,13 @@ mod tests {
         let lines = cache.wrap("one two three four five six", style, w);
         assert!(lines.len() > 1);
         assert!(lines.iter().all(|l| cache.measure(l, style) <= w));
+        let two = cache.wrap_at_most("one two three four five six", style, w, 2);
+        assert_eq!(two.len(), 2);
+        assert!(two[1].ends_with('…') && cache.measure(&two[1], style) <= w);
+        assert_eq!(
+            cache.wrap_at_most("one two", style, 1000, 2),
+            vec!["one two".to_owned()]
+        );
         let long = cache.ellipsize("A rather long line of text", style, w);
         assert!(long.ends_with('…') && cache.measure(&long, style) <= w);
         assert_eq!(cache.tail_that_fits("abcdef", style, 0), "");
