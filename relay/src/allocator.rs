@@ -2,12 +2,14 @@
 //!
 //! glibc's `malloc` gives threads that allocate at the same time arenas of their own, up to
 //! eight per core, and keeps what is freed in each for later. A server whose connections
-//! move from one runtime thread to another then holds much more than it uses: the relay
-//! under `lifeline-bench relay` (200 sessions) grew by about 138 KiB per session with the
-//! default, and by 58 KiB with a single arena, at the same CPU. Small allocations still come
-//! from each thread's own cache, so one shared arena costs little contention.
+//! move from one runtime thread to another then holds much more than it uses: under
+//! `lifeline-bench relay` (200 sessions) the relay's resident memory grew by about 132 KiB
+//! per session with the default, and by 7–65 KiB with a single arena, at the same CPU.
+//! Small allocations still come from each thread's own cache, so one shared arena costs
+//! little contention.
 
-/// Limits glibc's `malloc` to one arena. Call it first in `main`, before any thread starts.
+/// Limits glibc's `malloc` to one arena. Call it first in `main`, so that it holds for every
+/// thread the process starts.
 /// Returns whether the allocator took the setting (always `false` where the C library is not
 /// glibc, whose allocators manage this themselves).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
