@@ -18,7 +18,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use eframe::egui_wgpu::{self, wgpu};
 use egui::{ColorImage, TextureHandle, TextureId, TextureOptions};
@@ -31,6 +31,38 @@ use crate::state::screen::{Frame, Pending, SharedScreen};
 
 /// How soon to look again when the GPU is still busy with the last upload.
 const BUSY_RETRY: Duration = Duration::from_millis(4);
+
+/// How often the rate of pictures put on screen is logged.
+const SHOWN_LOG_PERIOD: Duration = Duration::from_secs(10);
+
+/// Pictures written to the texture, logged as a rate every [`SHOWN_LOG_PERIOD`] (`viewer:
+/// N pictures/s on screen`), next to the network's `video: N fps`.
+#[derive(Debug)]
+struct ShownRate {
+    since: Instant,
+    pictures: u32,
+}
+
+impl ShownRate {
+    fn new() -> Self {
+        Self {
+            since: Instant::now(),
+            pictures: 0,
+        }
+    }
+
+    fn picture(&mut self) {
+        self.pictures += 1;
+        let elapsed = self.since.elapsed();
+        if elapsed >= SHOWN_LOG_PERIOD {
+            tracing::info!(
+                "viewer: {:.1} pictures/s on screen",
+                f64::from(self.pictures) / elapsed.as_secs_f64()
+            );
+            *self = Self::new();
+        }
+    }
+}
 
 /// A texture on the GPU.
 struct GpuTexture {
@@ -61,6 +93,7 @@ pub struct ScreenTexture {
     uploaded: u64,
     /// Whether the GPU has finished the last upload (set by wgpu's callback).
     gpu_idle: Arc<AtomicBool>,
+    shown: ShownRate,
 }
 
 impl std::fmt::Debug for ScreenTexture {
@@ -88,6 +121,7 @@ impl ScreenTexture {
             backend,
             uploaded: 0,
             gpu_idle: Arc::new(AtomicBool::new(true)),
+            shown: ShownRate::new(),
         }
     }
 
@@ -129,10 +163,16 @@ impl ScreenTexture {
         {
             screen.invalidate();
         }
-        let on_gpu = matches!(self.backend, Backend::Wgpu { .. });
-        if on_gpu && !self.gpu_idle.load(Ordering::Acquire) {
-            ctx.request_repaint_after(BUSY_RETRY);
-            return self.current();
+        if let Backend::Wgpu { render_state, .. } = &self.backend
+            && !self.gpu_idle.load(Ordering::Acquire)
+        {
+            // Done since the last frame? Polling (without waiting) runs the callback now
+            // rather than at the next frame's submission.
+            let _ = render_state.device.poll(wgpu::PollType::Poll);
+            if !self.gpu_idle.load(Ordering::Acquire) {
+                ctx.request_repaint_after(BUSY_RETRY);
+                return self.current();
+            }
         }
         let backend = &mut self.backend;
         let written = screen.take_pending(|frame, pending| match (backend, frame) {
@@ -161,6 +201,9 @@ impl ScreenTexture {
             },
         });
         self.uploaded += written.unwrap_or(0);
+        if written.is_some() {
+            self.shown.picture();
+        }
         if written.is_some()
             && let Backend::Wgpu { render_state, .. } = &self.backend
         {

@@ -57,6 +57,9 @@ pub(crate) struct ConsoleReport {
     phone_cpu_percent: f64,
     /// Frames a second the console received, from its own log.
     fps: f64,
+    /// Pictures a second the console put on screen (a slow UI skips to the latest), from
+    /// its own log.
+    fps_shown: f64,
     /// Seconds measured.
     seconds: f64,
     /// Whether the console exited with status 0 when told to stop.
@@ -122,7 +125,7 @@ fn sample(child: &mut Child, log: &FrameRateLog, args: &ConsoleArgs) -> Result<C
         std::thread::sleep(Duration::from_millis(200));
     }
     std::thread::sleep(Duration::from_secs(args.warmup));
-    let seen_rates = log.rates().len();
+    let (seen_rates, seen_shown) = (log.rates().len(), log.shown_rates().len());
     let phone = child_pids(pid).into_iter().next();
     let (cpu0, phone0, t0) = (cpu_ticks(pid)?, phone.map(cpu_ticks), Instant::now());
     let mut rss = Vec::new();
@@ -143,12 +146,19 @@ fn sample(child: &mut Child, log: &FrameRateLog, args: &ConsoleArgs) -> Result<C
     let fps = measured
         .or(rates.last().map(std::slice::from_ref))
         .map_or(0.0, |r| r.iter().sum::<f64>() / r.len() as f64);
+    let shown = log.shown_rates();
+    let fps_shown = shown
+        .get(seen_shown..)
+        .filter(|r| !r.is_empty())
+        .or(shown.last().map(std::slice::from_ref))
+        .map_or(0.0, |r| r.iter().sum::<f64>() / r.len() as f64);
     Ok(ConsoleReport {
         rss_mb_peak: rss.iter().copied().fold(0.0, f64::max),
         rss_mb_mean: rss.iter().sum::<f64>() / rss.len().max(1) as f64,
         cpu_percent: cpu,
         phone_cpu_percent: phone_cpu,
         fps,
+        fps_shown,
         seconds: secs,
         clean_exit: false,
     })
@@ -178,7 +188,7 @@ fn format_report(r: &ConsoleReport) -> String {
         "console: one session scrolling at 60 fps, {:.0} s measured\n\
          \x20 resident memory  peak {:.0} MB, mean {:.0} MB (target < {TARGET_RSS_MB:.0} MB: {})\n\
          \x20 CPU              console {:.0} % of one core, demo phone {:.0} %\n\
-         \x20 frames received  {:.1} fps\n\
+         \x20 frames received  {:.1} fps, put on screen {:.1} a second\n\
          \x20 exit on SIGTERM  {}",
         r.seconds,
         r.rss_mb_peak,
@@ -191,6 +201,7 @@ fn format_report(r: &ConsoleReport) -> String {
         r.cpu_percent,
         r.phone_cpu_percent,
         r.fps,
+        r.fps_shown,
         if r.clean_exit { "clean" } else { "NOT clean" },
     )
 }
@@ -259,7 +270,18 @@ fn child_pids(pid: u32) -> Vec<u32> {
 /// The console's log, read on a thread: its `video: N fps` lines and the last lines for
 /// error messages.
 #[derive(Clone, Default)]
-struct FrameRateLog(Arc<Mutex<(Vec<f64>, Vec<String>)>>);
+struct FrameRateLog(Arc<Mutex<LogLines>>);
+
+/// What [`FrameRateLog`] kept of the log.
+#[derive(Default)]
+struct LogLines {
+    /// `video: N fps` rates: frames received.
+    received: Vec<f64>,
+    /// `viewer: N pictures/s on screen` rates.
+    shown: Vec<f64>,
+    /// The last lines, for error messages.
+    last: Vec<String>,
+}
 
 impl FrameRateLog {
     fn follow(child: &mut Child) -> Result<Self> {
@@ -284,20 +306,30 @@ impl FrameRateLog {
             return;
         };
         if let Some(fps) = parse_fps(line) {
-            inner.0.push(fps);
+            inner.received.push(fps);
         }
-        inner.1.push(line.to_owned());
-        if inner.1.len() > 40 {
-            inner.1.remove(0);
+        if let Some(shown) = parse_shown(line) {
+            inner.shown.push(shown);
+        }
+        inner.last.push(line.to_owned());
+        if inner.last.len() > 40 {
+            inner.last.remove(0);
         }
     }
 
     fn rates(&self) -> Vec<f64> {
-        self.0.lock().map(|i| i.0.clone()).unwrap_or_default()
+        self.0
+            .lock()
+            .map(|i| i.received.clone())
+            .unwrap_or_default()
+    }
+
+    fn shown_rates(&self) -> Vec<f64> {
+        self.0.lock().map(|i| i.shown.clone()).unwrap_or_default()
     }
 
     fn text(&self) -> String {
-        self.0.lock().map(|i| i.1.join("\n")).unwrap_or_default()
+        self.0.lock().map(|i| i.last.join("\n")).unwrap_or_default()
     }
 }
 
@@ -307,6 +339,14 @@ fn parse_fps(line: &str) -> Option<f64> {
     line.match_indices("video: ").find_map(|(at, tag)| {
         let rest = &line[at + tag.len()..];
         rest.split_once(" fps")?.0.parse().ok()
+    })
+}
+
+/// The rate in a console log line `… viewer: 41.3 pictures/s on screen`.
+fn parse_shown(line: &str) -> Option<f64> {
+    line.match_indices("viewer: ").find_map(|(at, tag)| {
+        let rest = &line[at + tag.len()..];
+        rest.split_once(" pictures/s")?.0.parse().ok()
     })
 }
 
@@ -345,6 +385,11 @@ mod tests {
         assert_eq!(parse_fps(line), Some(59.8));
         assert_eq!(parse_fps("video: fast fps"), None);
         assert_eq!(parse_fps("nothing here"), None);
+        let line = "2026-11-22T02:00:00Z  INFO lifeline_console::viewer::texture: viewer: \
+                    41.3 pictures/s on screen";
+        assert_eq!(parse_shown(line), Some(41.3));
+        assert_eq!(parse_shown("viewer: many pictures/s"), None);
+        assert_eq!(parse_fps(line), None);
     }
 
     #[test]
