@@ -28,7 +28,7 @@ use lifeline_protocol::messages::input::InputEvent;
 use thiserror::Error;
 
 use super::command::{Command, CommandError, CommandSender, SessionCommand};
-use super::dispatcher::{NetConfig, ServerConfig};
+use super::config::{NetConfig, ServerConfig};
 use super::runtime::{Net, NetError};
 use super::sink::EventReceiver;
 use crate::state::codes::CodeEntry;

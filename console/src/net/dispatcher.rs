@@ -4,20 +4,20 @@
 //! back, so a slow server never delays chat or input.
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
 use std::time::Duration;
 
+use lifeline_protocol::SessionCode;
 use lifeline_protocol::link::DeepLink;
-use lifeline_protocol::{CertFingerprint, SessionCode};
 use tokio::process::Child;
 use tokio::sync::mpsc;
-use url::Url;
 
 use super::command::{Command, SessionCommand};
+use super::config::{NetConfig, ServerConfig};
 use super::demo;
+use super::files::{encode_png, save};
 use super::http::{ApiClient, HttpError};
 use super::local::{self, LOCAL_USER, LocalRelay};
-use super::recorder::{RecordingConfig, RecordingSetup, Uploader, resume_leftovers};
+use super::recorder::{RecordingSetup, Uploader, resume_leftovers};
 use super::review::{self, ReviewResult};
 use super::session::{self, SessionHandle, SessionSetup};
 use super::sink::EventSink;
@@ -31,64 +31,6 @@ const REFRESH_EVERY: Duration = Duration::from_secs(5);
 
 /// How long shutting down waits for sessions to end.
 const SHUTDOWN_WAIT: Duration = Duration::from_secs(3);
-
-/// Which relay to use.
-#[derive(Debug, Clone)]
-pub enum ServerConfig {
-    /// Start one in-process, with its data in `data_dir`.
-    Local {
-        /// The relay's data directory.
-        data_dir: PathBuf,
-    },
-    /// A remote relay; the technician signs in.
-    Remote {
-        /// `https://HOST:PORT/`.
-        url: Url,
-        /// Its certificate's fingerprint, when self-signed.
-        fingerprint: Option<CertFingerprint>,
-    },
-}
-
-/// How the network side runs.
-#[derive(Debug, Clone)]
-pub struct NetConfig {
-    /// Which relay.
-    pub server: ServerConfig,
-    /// Where files from phones are saved.
-    pub downloads: PathBuf,
-    /// Demo mode: create a code and start the agent on it (local mode only).
-    pub demo: bool,
-    /// The agent binary for demo mode; found next to the console when `None`.
-    pub agent: Option<PathBuf>,
-    /// Demo mode: what the simulated phone does by itself (`scroll`), for benchmarks.
-    pub demo_activity: Option<String>,
-    /// Initial max frame rate asked of phones.
-    pub max_fps: u8,
-    /// Connect to every pending code automatically (to be there when the customer joins).
-    pub auto_connect: bool,
-    /// Record sessions to the relay (spooled here first); `None` records nothing.
-    pub recording: Option<RecordingConfig>,
-}
-
-impl NetConfig {
-    /// A local-mode configuration.
-    pub fn local(data_dir: impl Into<PathBuf>, downloads: impl Into<PathBuf>) -> Self {
-        let data_dir = data_dir.into();
-        Self {
-            recording: Some(RecordingConfig::new(data_dir.join(SPOOL_DIR))),
-            server: ServerConfig::Local { data_dir },
-            downloads: downloads.into(),
-            demo: false,
-            agent: None,
-            demo_activity: None,
-            max_fps: 30,
-            auto_connect: true,
-        }
-    }
-}
-
-/// The recording spool's folder inside the local relay's data dir.
-pub const SPOOL_DIR: &str = "console-spool";
 
 /// Results of background work, reported back to the dispatcher.
 #[derive(Debug)]
@@ -701,27 +643,4 @@ async fn wait_child(child: &mut Option<Child>) -> String {
         },
         None => std::future::pending().await,
     }
-}
-
-/// Writes `bytes` as `name` in `dir` (numbered if taken).
-async fn save(dir: PathBuf, name: &str, bytes: Vec<u8>) -> Result<PathBuf, String> {
-    tokio::fs::create_dir_all(&dir)
-        .await
-        .map_err(|e| format!("the folder {} could not be created: {e}", dir.display()))?;
-    let path = super::files::unique_path(&dir, name);
-    tokio::fs::write(&path, bytes)
-        .await
-        .map_err(|e| format!("{} could not be written: {e}", path.display()))?;
-    Ok(path)
-}
-
-/// RGBA8 pixels as PNG.
-fn encode_png(width: u32, height: u32, rgba: Vec<u8>) -> Result<Vec<u8>, String> {
-    let image = image::RgbaImage::from_raw(width, height, rgba)
-        .ok_or_else(|| "the pixel buffer does not match the size".to_owned())?;
-    let mut png = std::io::Cursor::new(Vec::new());
-    image
-        .write_to(&mut png, image::ImageFormat::Png)
-        .map_err(|e| e.to_string())?;
-    Ok(png.into_inner())
 }

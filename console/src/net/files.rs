@@ -1,6 +1,7 @@
 //! Receiving a file from the phone: written to a `.part` file chunk by chunk with progress,
 //! its SHA-256 checked against the header, then renamed into place in the downloads folder
-//! and handed to the session's recorder, which keeps it with the record.
+//! and handed to the session's recorder, which keeps it with the record. Also the console's
+//! own saves into that folder (diagnostics reports, screenshots).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -143,6 +144,29 @@ pub async fn receive_file(
             sink.session(code, failed(reason)).await;
         }
     }
+}
+
+/// Writes `bytes` as `name` in `dir` (numbered if taken).
+pub(super) async fn save(dir: PathBuf, name: &str, bytes: Vec<u8>) -> Result<PathBuf, String> {
+    tokio::fs::create_dir_all(&dir)
+        .await
+        .map_err(|e| format!("the folder {} could not be created: {e}", dir.display()))?;
+    let path = unique_path(&dir, name);
+    tokio::fs::write(&path, bytes)
+        .await
+        .map_err(|e| format!("{} could not be written: {e}", path.display()))?;
+    Ok(path)
+}
+
+/// RGBA8 pixels as PNG.
+pub(super) fn encode_png(width: u32, height: u32, rgba: Vec<u8>) -> Result<Vec<u8>, String> {
+    let image = image::RgbaImage::from_raw(width, height, rgba)
+        .ok_or_else(|| "the pixel buffer does not match the size".to_owned())?;
+    let mut png = std::io::Cursor::new(Vec::new());
+    image
+        .write_to(&mut png, image::ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
+    Ok(png.into_inner())
 }
 
 #[cfg(test)]

@@ -3,11 +3,11 @@
 //! out [`Command`]s; it needs no window, so tests and benchmarks drive it headless through
 //! [`TechnicianClient`].
 //!
-//! - [`runtime`]: [`Net`], the runtime and its shutdown;
+//! - [`runtime`]: [`Net`], the runtime and its shutdown; [`config`]: how it runs;
 //! - [`dispatcher`]: the main task — commands, refreshes, one task per session, local mode;
 //! - [`session`]: one session, following the session conversation;
 //! - [`writers`], [`video`], [`files`]: the control/input writers, video decoding off the UI
-//!   thread, files saved with their SHA-256 checked;
+//!   thread, files saved (with their SHA-256 checked, and screenshots and reports);
 //! - [`http`], [`tls`]: the API client and certificate pinning;
 //! - [`local`], [`demo`]: the in-process relay and the demo phone;
 //! - [`recorder`]: the session's record, spooled and streamed to the relay in chunks;
@@ -17,6 +17,7 @@
 
 pub mod client;
 pub mod command;
+pub mod config;
 pub mod demo;
 pub mod dispatcher;
 pub mod files;
@@ -33,7 +34,7 @@ pub mod writers;
 
 pub use client::{ClientError, TechnicianClient};
 pub use command::{Command, CommandError, CommandSender, SessionCommand};
-pub use dispatcher::{NetConfig, ServerConfig};
+pub use config::{NetConfig, ServerConfig};
 pub use recorder::RecordingConfig;
 pub use review::{ReviewMailbox, ReviewRequest, ReviewResult};
 pub use runtime::{Net, NetError};

@@ -6,7 +6,8 @@ use thiserror::Error;
 use tokio::sync::oneshot;
 
 use super::command::{Command, CommandSender};
-use super::dispatcher::{Dispatcher, NetConfig};
+use super::config::NetConfig;
+use super::dispatcher::Dispatcher;
 use super::sink::{EventReceiver, EventSink, Waker};
 use super::tls::install_crypto;
 
