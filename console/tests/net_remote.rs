@@ -9,67 +9,24 @@ use std::time::Duration;
 use lifeline_console::net::{Command, NetConfig, ServerConfig, TechnicianClient};
 use lifeline_console::state::ServerStatus;
 use lifeline_protocol::CertFingerprint;
-use lifeline_relay::store::UserRole;
-use lifeline_relay::{Relay, RelayConfig, RelayHandle};
 
-const WAIT: Duration = Duration::from_secs(20);
-const PASSWORD: &str = "correct horse battery";
+mod common;
+use common::relay_rig::{PASSWORD, TestRelay, WAIT};
 
-struct TestRelay {
-    relay: Option<RelayHandle>,
-    runtime: tokio::runtime::Runtime,
-    _dir: tempfile::TempDir,
-}
-
-impl TestRelay {
-    fn start() -> Self {
-        lifeline_console::net::tls::install_crypto();
-        let dir = tempfile::tempdir().unwrap();
-        let runtime = tokio::runtime::Runtime::new().unwrap();
-        let relay = runtime.block_on(async {
-            let relay = Relay::start(RelayConfig::loopback(dir.path()))
-                .await
-                .unwrap();
-            relay
-                .store()
-                .create_user("ana", PASSWORD, UserRole::Technician)
-                .await
-                .unwrap();
-            relay
-        });
-        Self {
-            relay: Some(relay),
-            runtime,
-            _dir: dir,
-        }
-    }
-
-    fn relay(&self) -> &RelayHandle {
-        self.relay.as_ref().unwrap()
-    }
-
-    fn client(
-        &self,
-        fingerprint: Option<CertFingerprint>,
-        downloads: &std::path::Path,
-    ) -> TechnicianClient {
-        TechnicianClient::start(NetConfig {
-            server: ServerConfig::Remote {
-                url: self.relay().public_url.clone(),
-                fingerprint,
-            },
-            ..NetConfig::local("unused", downloads)
-        })
-        .unwrap()
-    }
-}
-
-impl Drop for TestRelay {
-    fn drop(&mut self) {
-        if let Some(relay) = self.relay.take() {
-            self.runtime.block_on(relay.shutdown());
-        }
-    }
+/// A console signed in to nowhere yet, pointed at `relay` (pinning `fingerprint` if given).
+fn client(
+    relay: &TestRelay,
+    fingerprint: Option<CertFingerprint>,
+    downloads: &std::path::Path,
+) -> TechnicianClient {
+    TechnicianClient::start(NetConfig {
+        server: ServerConfig::Remote {
+            url: relay.relay().public_url.clone(),
+            fingerprint,
+        },
+        ..NetConfig::local("unused", downloads)
+    })
+    .unwrap()
 }
 
 #[test]
@@ -78,7 +35,7 @@ fn sign_in_and_errors_in_plain_words() {
     let dir = tempfile::tempdir().unwrap();
 
     // Wrong password.
-    let mut tech = relay.client(Some(relay.relay().fingerprint), dir.path());
+    let mut tech = client(&relay, Some(relay.relay().fingerprint), dir.path());
     tech.wait_until(WAIT, |s| s.status == ServerStatus::SignedOut)
         .unwrap();
     assert!(tech.sign_in("ana", "not the password", WAIT).is_err());
@@ -116,7 +73,8 @@ fn sign_in_and_errors_in_plain_words() {
     tech.shutdown(Duration::from_secs(5));
 
     // Another certificate than the pinned one.
-    let mut stranger = relay.client(
+    let mut stranger = client(
+        &relay,
         Some(CertFingerprint::of_der(b"another certificate")),
         dir.path(),
     );

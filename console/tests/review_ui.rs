@@ -7,16 +7,15 @@
 
 mod common;
 
-use common::ui::{NOW, drain, settle, signed_in};
+use common::ui::{NOW, drain, harness_with, settle, signed_in};
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use lifeline_console::net::{Command, ReviewMailbox, ReviewRequest, ReviewResult};
 use lifeline_console::settings::Settings;
 use lifeline_console::state::review::{
     Access, Outcome, RecordDetails, RecordFile, RecordRow, Recording, Technician, WrapUp,
 };
-use lifeline_console::ui::{ConsoleApp, View};
+use lifeline_console::ui::View;
 use lifeline_protocol::consent::{Capability, CapabilitySet};
 use lifeline_protocol::messages::control::{ChatId, ChatMessage};
 use lifeline_protocol::messages::handshake::DeviceSummary;
@@ -162,23 +161,12 @@ fn review_request(rx: &mut mpsc::Receiver<Command>) -> (ReviewRequest, ReviewMai
 
 #[test]
 fn open_a_record_play_it_and_export_its_transcript() {
-    lifeline_console::ui::format::use_utc(true);
     let downloads = tempfile::tempdir().unwrap();
     let settings = Settings {
         downloads: Some(downloads.path().to_owned()),
         ..Settings::default()
     };
-    let mut commands = None;
-    let mut harness = Harness::builder()
-        .with_size(common::ui::SIZE)
-        .wgpu()
-        .build_eframe(|cc| {
-            let (mut app, rx) = ConsoleApp::offline(cc, signed_in(), settings);
-            app.freeze_clock(NOW);
-            commands = Some(rx);
-            app
-        });
-    let mut rx = commands.unwrap();
+    let (mut harness, mut rx) = harness_with(signed_in(), settings);
     harness.get_by_label("Sessions").click();
     settle(&mut harness);
     assert_eq!(harness.state().view(), View::Sessions);
@@ -278,24 +266,13 @@ fn open_a_record_play_it_and_export_its_transcript() {
 
 #[test]
 fn a_record_in_french_keeps_its_transcript_in_english() {
-    lifeline_console::ui::format::use_utc(true);
     let downloads = tempfile::tempdir().unwrap();
     let settings = Settings {
         downloads: Some(downloads.path().to_owned()),
         language: Some(lifeline_protocol::i18n::Language::Fr),
         ..Settings::default()
     };
-    let mut commands = None;
-    let mut harness = Harness::builder()
-        .with_size(common::ui::SIZE)
-        .wgpu()
-        .build_eframe(|cc| {
-            let (mut app, rx) = ConsoleApp::offline(cc, signed_in(), settings);
-            app.freeze_clock(NOW);
-            commands = Some(rx);
-            app
-        });
-    let mut rx = commands.unwrap();
+    let (mut harness, mut rx) = harness_with(signed_in(), settings);
     harness.state_mut().show(View::Sessions);
     settle(&mut harness);
     let (_, mailbox) = review_request(&mut rx);
@@ -345,23 +322,12 @@ fn a_record_in_french_keeps_its_transcript_in_english() {
 
 #[test]
 fn a_records_kept_files_are_downloaded_from_the_files_tab() {
-    lifeline_console::ui::format::use_utc(true);
     let downloads = tempfile::tempdir().unwrap();
     let settings = Settings {
         downloads: Some(downloads.path().to_owned()),
         ..Settings::default()
     };
-    let mut commands = None;
-    let mut harness = Harness::builder()
-        .with_size(common::ui::SIZE)
-        .wgpu()
-        .build_eframe(|cc| {
-            let (mut app, rx) = ConsoleApp::offline(cc, signed_in(), settings);
-            app.freeze_clock(NOW);
-            commands = Some(rx);
-            app
-        });
-    let mut rx = commands.unwrap();
+    let (mut harness, mut rx) = harness_with(signed_in(), settings);
     harness.state_mut().show(View::Sessions);
     settle(&mut harness);
     let (_, mailbox) = review_request(&mut rx);

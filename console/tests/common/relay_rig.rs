@@ -1,4 +1,4 @@
-//! A relay of its own for record tests: on a runtime of its own, with the technician
+//! A relay of its own for tests that need a real one: on a runtime of its own, with the technician
 //! "ana", read back through its store; and a TCP proxy in front of its HTTPS port that can
 //! make it unreachable.
 
