@@ -153,6 +153,18 @@ impl TestRelay {
         reply(request.send().await.unwrap()).await
     }
 
+    /// A download: status and bytes.
+    pub(crate) async fn bytes(&self, path: &str, token: &str) -> (StatusCode, Vec<u8>) {
+        let response = self
+            .client
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap();
+        (response.status(), response.bytes().await.unwrap().to_vec())
+    }
+
     /// A page: status and HTML.
     pub(crate) async fn page(&self, path: &str) -> (StatusCode, String) {
         let response = self.client.get(self.url(path)).send().await.unwrap();

@@ -81,14 +81,8 @@ pub(crate) async fn upload(t: &TestRelay, token: &str, session: i64, name: &str,
 }
 
 async fn download(t: &TestRelay, token: &str, session: i64, sha: &str) -> (StatusCode, Vec<u8>) {
-    let response = t
-        .client
-        .get(t.url(&format!("/api/records/{session}/files/{sha}")))
-        .bearer_auth(token)
-        .send()
+    t.bytes(&format!("/api/records/{session}/files/{sha}"), token)
         .await
-        .unwrap();
-    (response.status(), response.bytes().await.unwrap().to_vec())
 }
 
 #[tokio::test]

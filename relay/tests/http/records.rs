@@ -59,14 +59,8 @@ async fn put(t: &TestRelay, token: &str, session: i64, seq: &str, body: Vec<u8>)
 }
 
 async fn recording(t: &TestRelay, token: &str, session: i64) -> (StatusCode, Vec<u8>) {
-    let response = t
-        .client
-        .get(t.url(&format!("/api/records/{session}/recording")))
-        .bearer_auth(token)
-        .send()
+    t.bytes(&format!("/api/records/{session}/recording"), token)
         .await
-        .unwrap();
-    (response.status(), response.bytes().await.unwrap().to_vec())
 }
 
 fn seqs(reply: &Reply) -> Vec<u64> {
