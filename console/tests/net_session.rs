@@ -169,17 +169,7 @@ fn a_whole_session_with_a_fake_phone() {
     .unwrap();
 
     // A log file, received with progress and saved with a matching SHA-256.
-    tech.request_logs(code).unwrap();
-    tech.wait_until(WAIT, |s| {
-        s.session(code).unwrap().transfers.files().iter().any(|f| {
-            matches!(
-                f.status,
-                TransferStatus::Saved(_) | TransferStatus::Failed(_)
-            )
-        })
-    })
-    .unwrap();
-    let file = tech.session(code).unwrap().transfers.files()[0].clone();
+    let file = fake_phone::receive_log(&mut tech, code, WAIT);
     let TransferStatus::Saved(path) = &file.status else {
         panic!("the file failed: {:?}", file.status);
     };

@@ -20,7 +20,6 @@ use lifeline_console::net::{
 };
 use lifeline_console::state::review::{RecordDetails, Recording};
 use lifeline_console::state::transcript::Delivery;
-use lifeline_console::state::transfers::TransferStatus;
 use lifeline_protocol::SessionCode;
 use lifeline_protocol::record::RecordItem;
 use sha2::{Digest, Sha256};
@@ -47,26 +46,6 @@ fn phone(link: String) -> JoinHandle<fake_phone::PhoneLog> {
                 .block_on(fake_phone::run(link))
         })
         .unwrap()
-}
-
-/// Asks the phone for its logs and waits until the console saved the file.
-fn receive_log(tech: &mut TechnicianClient, code: SessionCode) {
-    tech.request_logs(code).unwrap();
-    tech.wait_until(WAIT, |s| {
-        s.session(code).unwrap().transfers.files().iter().any(|f| {
-            matches!(
-                f.status,
-                TransferStatus::Saved(_) | TransferStatus::Failed(_)
-            )
-        })
-    })
-    .unwrap();
-    let file = tech.session(code).unwrap().transfers.files()[0].clone();
-    assert!(
-        matches!(file.status, TransferStatus::Saved(_)),
-        "{:?}",
-        file.status
-    );
 }
 
 fn chat(tech: &mut TechnicianClient, code: SessionCode, text: &str) {
@@ -120,7 +99,7 @@ fn a_received_file_is_kept_with_the_record_and_downloads_checked_and_logged() {
     let code = entry.code;
     let phone = phone(entry.deep_link.clone());
     tech.wait_for_session(code, WAIT).unwrap();
-    receive_log(&mut tech, code);
+    fake_phone::receive_log(&mut tech, code, WAIT);
     let session_id = tech.session(code).unwrap().session_id.unwrap();
     tech.end_session(code, WAIT).unwrap();
     phone.join().unwrap();
@@ -244,7 +223,7 @@ fn a_spool_left_behind_is_uploaded_by_the_next_console_without_duplicates() {
         chat(&mut tech, code, &format!("during {i}"));
         std::thread::sleep(Duration::from_millis(100));
     }
-    receive_log(&mut tech, code);
+    fake_phone::receive_log(&mut tech, code, WAIT);
     tech.end_session(code, WAIT).unwrap();
     phone.join().unwrap();
     tech.shutdown(Duration::from_secs(5));

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use lifeline_console::state::transfers::{Transfer, TransferStatus};
 use lifeline_protocol::consent::{Capability, CapabilitySet};
 use lifeline_protocol::diagnostics::{BatteryInfo, DeviceDiagnostics, DeviceInfo};
 use lifeline_protocol::messages::control::{ChatId, ChatMessage, ControlMessage, EndReason};
@@ -228,4 +229,30 @@ async fn send_log(peer: &Peer, control: &mut MessageSender<ControlMessage>) {
         file.write(chunk).await.unwrap();
     }
     file.finish().unwrap();
+}
+
+/// Asks the phone for its log file and waits until the console saved it (or gave up on it);
+/// the transfer, which must have been saved.
+pub fn receive_log(
+    tech: &mut lifeline_console::net::TechnicianClient,
+    code: lifeline_protocol::SessionCode,
+    wait: Duration,
+) -> Transfer {
+    tech.request_logs(code).unwrap();
+    tech.wait_until(wait, |s| {
+        s.session(code).unwrap().transfers.files().iter().any(|f| {
+            matches!(
+                f.status,
+                TransferStatus::Saved(_) | TransferStatus::Failed(_)
+            )
+        })
+    })
+    .unwrap();
+    let file = tech.session(code).unwrap().transfers.files()[0].clone();
+    assert!(
+        matches!(file.status, TransferStatus::Saved(_)),
+        "the file failed: {:?}",
+        file.status
+    );
+    file
 }
