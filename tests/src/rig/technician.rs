@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use lifeline_console::net::{Command, NetConfig, ServerConfig, SessionCommand, TechnicianClient};
 use lifeline_console::state::codes::CodeEntry;
 use lifeline_console::state::transcript::{Delivery, EntryKind};
+use lifeline_console::state::transfers::TransferStatus;
 use lifeline_console::state::{ConsoleState, SessionState};
 use lifeline_protocol::SessionCode;
 use lifeline_protocol::messages::Party;
@@ -91,6 +92,20 @@ impl Tech {
         mut done: impl FnMut(&SessionState) -> bool,
     ) {
         self.wait(what, |s| s.session(code).is_some_and(&mut done));
+    }
+
+    /// Waits until `count` files of the session on `code` are done (saved or failed).
+    pub fn wait_files_done(&mut self, code: SessionCode, count: usize) {
+        self.wait_session(code, "the log files", |s| {
+            let files = s.transfers.files();
+            files.len() == count
+                && files.iter().all(|f| {
+                    matches!(
+                        f.status,
+                        TransferStatus::Saved(_) | TransferStatus::Failed(_)
+                    )
+                })
+        });
     }
 
     /// Waits until the customer has joined the session on `code` and introduced the phone.

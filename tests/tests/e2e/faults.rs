@@ -128,16 +128,7 @@ fn a_lossy_slow_path_still_delivers_every_message_and_byte() {
 
     // The log files, byte for byte.
     tech.client().request_logs(code).unwrap();
-    tech.wait_session(code, "two log files", |s| {
-        let files = s.transfers.files();
-        files.len() == 2
-            && files.iter().all(|f| {
-                matches!(
-                    f.status,
-                    TransferStatus::Saved(_) | TransferStatus::Failed(_)
-                )
-            })
-    });
+    tech.wait_files_done(code, 2);
     for file in tech.session(code).transfers.files().to_vec() {
         let TransferStatus::Saved(saved) = &file.status else {
             panic!("{} failed: {:?}", file.name, file.status);

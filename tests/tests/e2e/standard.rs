@@ -147,16 +147,7 @@ fn a_standard_session_from_code_to_record() {
     // Two log files after consent, saved with the SHA-256 the phone announced.
     tech.client().request_logs(code).unwrap();
     phone.answer(Capability::LogFiles, true);
-    tech.wait_session(code, "two log files", |s| {
-        let files = s.transfers.files();
-        files.len() == 2
-            && files.iter().all(|f| {
-                matches!(
-                    f.status,
-                    TransferStatus::Saved(_) | TransferStatus::Failed(_)
-                )
-            })
-    });
+    tech.wait_files_done(code, 2);
     let mut file_bytes = 0;
     for file in tech.session(code).transfers.files().to_vec() {
         let TransferStatus::Saved(path) = &file.status else {
