@@ -406,19 +406,24 @@ mod tests {
         (y, u, v)
     }
 
+    /// [`strided`]'s planes as a 3×3 picture, in `color`.
+    fn strided_planes<'a>(y: &'a [u8], u: &'a [u8], v: &'a [u8], color: YuvColor) -> YuvPlanes<'a> {
+        YuvPlanes {
+            width: 3,
+            height: 3,
+            y,
+            y_stride: 8,
+            u,
+            v,
+            uv_stride: 4,
+            color,
+        }
+    }
+
     #[test]
     fn odd_sizes_and_strides_are_copied_tightly() {
         let (y, u, v) = strided();
-        let planes = YuvPlanes {
-            width: 3,
-            height: 3,
-            y: &y,
-            y_stride: 8,
-            u: &u,
-            v: &v,
-            uv_stride: 4,
-            color: YuvColor::BT601_LIMITED,
-        };
+        let planes = strided_planes(&y, &u, &v, YuvColor::BT601_LIMITED);
         let image = YuvImage::from_planes(&planes).unwrap();
         assert_eq!(image.chroma_size(), (2, 2));
         assert_eq!(image.y(), &[16, 36, 56, 76, 96, 116, 136, 156, 176]);
@@ -437,16 +442,7 @@ mod tests {
     #[test]
     fn short_planes_and_bad_sizes_are_errors_not_panics() {
         let (y, u, v) = strided();
-        let good = YuvPlanes {
-            width: 3,
-            height: 3,
-            y: &y,
-            y_stride: 8,
-            u: &u,
-            v: &v,
-            uv_stride: 4,
-            color: YuvColor::default(),
-        };
+        let good = strided_planes(&y, &u, &v, YuvColor::default());
         let mut image = YuvImage::from_planes(&good).unwrap();
         let short = YuvPlanes {
             y: &y[..18],
@@ -479,16 +475,7 @@ mod tests {
     #[test]
     fn same_size_reuses_the_buffers() {
         let (y, u, v) = strided();
-        let planes = YuvPlanes {
-            width: 3,
-            height: 3,
-            y: &y,
-            y_stride: 8,
-            u: &u,
-            v: &v,
-            uv_stride: 4,
-            color: YuvColor::default(),
-        };
+        let planes = strided_planes(&y, &u, &v, YuvColor::default());
         let mut image = YuvImage::from_planes(&planes).unwrap();
         let before = image.y().as_ptr();
         image.copy_from(&planes).unwrap();
