@@ -16,7 +16,7 @@ use lifeline_protocol::consent::Capability;
 use lifeline_protocol::messages::control::ControlMessage;
 use lifeline_protocol::messages::input::{FrameSize, InputEvent, TouchEvent, TouchPhase};
 use lifeline_protocol::messages::video::Codec;
-use net::{TechEvent, Technician, TestRelay, within};
+use net::{TechEvent, Technician, TestRelay, granted, within};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::Command;
 
@@ -29,17 +29,6 @@ fn path_with(stand_in: &StandIn) -> String {
         stand_in.bin_dir().display(),
         std::env::var("PATH").unwrap_or_default()
     )
-}
-
-fn granted(cap: Capability) -> impl FnMut(&ControlMessage) -> Option<bool> {
-    move |m| match m {
-        ControlMessage::ConsentResponse {
-            capability,
-            granted,
-            ..
-        } if *capability == cap => Some(*granted),
-        _ => None,
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -91,20 +80,7 @@ async fn a_phone_over_adb_streams_h264_to_the_technician_and_takes_input() {
     })
     .await;
 
-    tech.send(ControlMessage::ConsentRequest {
-        capability: Capability::ScreenView,
-    })
-    .await;
-    assert!(
-        tech.control("screen granted", granted(Capability::ScreenView))
-            .await
-    );
-    let start = tech
-        .first("stream start", |e| match e {
-            TechEvent::Start(s) => Some(*s),
-            _ => None,
-        })
-        .await;
+    let start = tech.see_screen().await;
     assert_eq!(start.codec, Codec::H264);
     assert_eq!((start.width, start.height), (WIDTH, HEIGHT));
     let mut keyframes = Vec::new();

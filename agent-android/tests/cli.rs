@@ -15,7 +15,7 @@ use lifeline_protocol::CertFingerprint;
 use lifeline_protocol::consent::Capability;
 use lifeline_protocol::messages::control::{ChatId, ChatMessage, ControlMessage, EndReason};
 use lifeline_protocol::messages::{Party, UnixMillis};
-use net::{TechEvent, Technician, TestRelay, within};
+use net::{TechEvent, Technician, TestRelay, granted, within};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::process::{Child, ChildStdin, Command};
 use tokio::sync::mpsc;
@@ -118,17 +118,6 @@ async fn run(args: &[&str]) -> (ExitStatus, String) {
     (output.status, String::from_utf8(output.stderr).unwrap())
 }
 
-fn granted(cap: Capability) -> impl FnMut(&ControlMessage) -> Option<bool> {
-    move |m| match m {
-        ControlMessage::ConsentResponse {
-            capability,
-            granted,
-            ..
-        } if *capability == cap => Some(*granted),
-        _ => None,
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn joins_by_deep_link_shares_the_screen_chats_and_leaves_on_exit() {
     let relay = TestRelay::start().await;
@@ -140,20 +129,7 @@ async fn joins_by_deep_link_shares_the_screen_chats_and_leaves_on_exit() {
     let mut tech = Technician::open(session).await;
     agent.expect("Connected to alice").await;
 
-    tech.send(ControlMessage::ConsentRequest {
-        capability: Capability::ScreenView,
-    })
-    .await;
-    assert!(
-        tech.control("screen granted", granted(Capability::ScreenView))
-            .await
-    );
-    let start = tech
-        .first("stream start", |e| match e {
-            TechEvent::Start(s) => Some(*s),
-            _ => None,
-        })
-        .await;
+    let start = tech.see_screen().await;
     assert_eq!((start.width, start.height), (1080, 2400));
     let keyframe = tech
         .first("first frame", |e| match e {

@@ -13,19 +13,8 @@ use lifeline_protocol::messages::control::{ChatId, ChatMessage, ControlMessage, 
 use lifeline_protocol::messages::handshake::RelayNotice;
 use lifeline_protocol::messages::input::TouchPhase;
 use lifeline_protocol::messages::{Party, UnixMillis};
-use net::{TechEvent, TestRelay, pair, within};
+use net::{TechEvent, TestRelay, granted, pair, within};
 use sha2::{Digest, Sha256};
-
-fn granted(cap: Capability) -> impl FnMut(&ControlMessage) -> Option<bool> {
-    move |m| match m {
-        ControlMessage::ConsentResponse {
-            capability,
-            granted,
-            ..
-        } if *capability == cap => Some(*granted),
-        _ => None,
-    }
-}
 
 fn refused(cap: Capability) -> impl FnMut(&ControlMessage) -> Option<String> {
     move |m| match m {

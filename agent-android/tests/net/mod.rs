@@ -13,7 +13,7 @@ use lifeline_agent_android::session::{
     self, AgentClock, Approval, CustomerEvent, Frontend, SessionConfig, SessionTask, join,
 };
 use lifeline_agent_android::sim::SimPhone;
-use lifeline_protocol::consent::PortalPolicy;
+use lifeline_protocol::consent::{Capability, PortalPolicy};
 use lifeline_protocol::messages::UnixMillis;
 use lifeline_protocol::messages::control::ControlMessage;
 use lifeline_protocol::messages::file::FileHeader;
@@ -36,6 +36,18 @@ pub async fn within<T>(what: &str, future: impl Future<Output = T>) -> T {
     tokio::time::timeout(Duration::from_secs(15), future)
         .await
         .unwrap_or_else(|_| panic!("timed out: {what}"))
+}
+
+/// Picks the phone's answer about `cap` from the control messages.
+pub fn granted(cap: Capability) -> impl FnMut(&ControlMessage) -> Option<bool> {
+    move |m| match m {
+        ControlMessage::ConsentResponse {
+            capability,
+            granted,
+            ..
+        } if *capability == cap => Some(*granted),
+        _ => None,
+    }
 }
 
 pub fn options() -> ConnectOptions {
@@ -175,6 +187,23 @@ pub struct Technician {
 }
 
 impl Technician {
+    /// Asks to see the screen, expects it granted; the stream's start.
+    pub async fn see_screen(&mut self) -> StreamStart {
+        self.send(ControlMessage::ConsentRequest {
+            capability: Capability::ScreenView,
+        })
+        .await;
+        assert!(
+            self.control("screen granted", granted(Capability::ScreenView))
+                .await
+        );
+        self.first("stream start", |e| match e {
+            TechEvent::Start(s) => Some(*s),
+            _ => None,
+        })
+        .await
+    }
+
     /// Takes over a paired technician session: reads `PeerJoined`, opens control.
     pub async fn open(mut session: RelaySession) -> Self {
         let joined = within("peer joined", session.next_notice()).await.unwrap();
