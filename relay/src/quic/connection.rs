@@ -1,10 +1,10 @@
 //! One incoming connection, from the QUIC handshake to its hello; then [`super::join`].
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
 use lifeline_protocol::PROTOCOL_VERSION;
-use lifeline_protocol::messages::handshake::{CloseCode, RejectReason};
+use lifeline_protocol::messages::handshake::{CloseCode, RejectReason, Role};
 use tokio::time::Instant;
 use tracing::debug;
 
@@ -13,6 +13,7 @@ use super::context::{ConnectionGuard, Context};
 use super::handshake::{HandshakeError, accept_hello, establish};
 use super::join::join;
 use super::link::Link;
+use super::session;
 
 /// Counts and logs a connection that never produced a hello.
 fn failed(ctx: &Context, remote: SocketAddr, err: &HandshakeError) {
@@ -21,26 +22,55 @@ fn failed(ctx: &Context, remote: SocketAddr, err: &HandshakeError) {
 }
 
 /// Serves one connection; `guard` counts it until this returns or hands it on.
-pub(crate) async fn serve(ctx: Arc<Context>, incoming: quinn::Incoming, guard: ConnectionGuard) {
+///
+/// The steps before the session are boxed and end before it starts: this task lives as long
+/// as the session, and only what the session needs stays allocated meanwhile.
+pub(crate) async fn serve(
+    ctx: Arc<Context>,
+    incoming: Box<quinn::Incoming>,
+    guard: ConnectionGuard,
+) {
+    let Some((link, role, ip)) = Box::pin(admit(&ctx, *incoming, guard)).await else {
+        return;
+    };
+    if let Some(paired) = Box::pin(join(&ctx, link, role, ip)).await {
+        Box::pin(session::run(ctx, paired)).await;
+    }
+}
+
+/// The QUIC handshake and the hello: the link and what it asks for, or `None` once the
+/// connection has been refused.
+async fn admit(
+    ctx: &Context,
+    incoming: quinn::Incoming,
+    guard: ConnectionGuard,
+) -> Option<(Link, Role, IpAddr)> {
     let remote = incoming.remote_address();
     let timeout = ctx.limits.handshake_timeout;
     let deadline = Instant::now() + timeout;
     let established = tokio::select! {
         result = tokio::time::timeout_at(deadline, establish(incoming)) => result,
-        () = ctx.shutting_down() => return,
+        () = ctx.shutting_down() => return None,
     };
     let conn = match established {
         Ok(Ok(conn)) => conn,
-        Ok(Err(err)) => return failed(&ctx, remote, &err),
-        Err(_) => return failed(&ctx, remote, &HandshakeError::TooSlow(timeout)),
+        Ok(Err(err)) => {
+            failed(ctx, remote, &err);
+            return None;
+        }
+        Err(_) => {
+            failed(ctx, remote, &HandshakeError::TooSlow(timeout));
+            return None;
+        }
     };
     let bad_handshake = |err: HandshakeError| {
-        failed(&ctx, remote, &err);
+        failed(ctx, remote, &err);
         let code = CloseCode::BadHandshake;
         conn.close(
             quinn::VarInt::from_u32(code.code()),
             err.to_string().as_bytes(),
         );
+        None
     };
     if !speaks_lifeline(&conn) {
         return bad_handshake(HandshakeError::WrongAlpn);
@@ -53,7 +83,7 @@ pub(crate) async fn serve(ctx: Arc<Context>, incoming: quinn::Incoming, guard: C
         () = ctx.shutting_down() => {
             let code = CloseCode::Shutdown;
             conn.close(quinn::VarInt::from_u32(code.code()), code.to_string().as_bytes());
-            return;
+            return None;
         }
     };
     let (send, recv, hello) = match hello {
@@ -66,7 +96,8 @@ pub(crate) async fn serve(ctx: Arc<Context>, incoming: quinn::Incoming, guard: C
         let reason = RejectReason::UnsupportedVersion {
             supported: PROTOCOL_VERSION,
         };
-        return link.reject(&ctx, reason).await;
+        link.reject(ctx, reason).await;
+        return None;
     }
-    join(ctx, link, hello.role, remote.ip()).await;
+    Some((link, hello.role, remote.ip()))
 }

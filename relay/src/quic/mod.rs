@@ -19,6 +19,11 @@
 //!    When one side goes, the record is closed, the other side gets `PeerLeft { clean }`
 //!    and is closed.
 
+// Every connection holds one task for the whole session: a future awaited inside it that is
+// larger than `future-size-threshold` (clippy.toml) is boxed, so that only what a session
+// needs while it runs stays allocated.
+#![warn(clippy::large_futures)]
+
 mod config;
 mod connection;
 mod context;
@@ -164,7 +169,7 @@ async fn accept_loop(endpoint: quinn::Endpoint, ctx: Arc<Context>) {
                 match ctx.hub.connection_opened(ip) {
                     Ok(()) => {
                         let guard = ConnectionGuard::new(ctx.clone(), ip);
-                        connections.spawn(connection::serve(ctx.clone(), incoming, guard));
+                        connections.spawn(connection::serve(ctx.clone(), Box::new(incoming), guard));
                     }
                     Err(refused) => {
                         debug!("refused a connection: {refused}");

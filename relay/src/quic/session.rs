@@ -96,15 +96,29 @@ async fn greet(
     link.send_notice(joined).await
 }
 
-/// Runs the session of `waiting` and the party that `arrived`, from the welcome to the
-/// record's end.
-pub(crate) async fn run(ctx: Arc<Context>, code: SessionCode, waiting: Party, arrived: Arrived) {
-    let Arrived {
-        party: arriving,
-        record,
-    } = arrived;
+/// The two parties of a session about to start: the one that waited and the one that came.
+#[derive(Debug)]
+pub(crate) struct Paired {
+    pub(crate) code: SessionCode,
+    pub(crate) waiting: Party,
+    pub(crate) arrived: Arrived,
+}
+
+/// Runs a paired session, from the welcome to the record's end.
+///
+/// This future lives as long as the session: what it takes is boxed, and the steps that
+/// need more room than the wait itself (store calls, greetings, farewells) are boxed too.
+pub(crate) async fn run(ctx: Arc<Context>, paired: Box<Paired>) {
+    let Paired {
+        code,
+        waiting,
+        arrived: Arrived {
+            party: arriving,
+            record,
+        },
+    } = *paired;
     let sides = match sides(waiting, arriving) {
-        Ok(sides) => sides,
+        Ok(sides) => Box::new(sides),
         Err(links) => {
             let (a, b) = *links;
             warn!(%code, "two parties of the same side were paired");
@@ -114,15 +128,22 @@ pub(crate) async fn run(ctx: Arc<Context>, code: SessionCode, waiting: Party, ar
             return;
         }
     };
-    let new = NewSession {
-        code,
-        technician_id: sides.user.id,
-        customer_name: sides.customer_name.clone(),
-        device: sides.device.clone(),
-        started_at: ctx.now(),
+    let opened = {
+        let new = NewSession {
+            code,
+            technician_id: sides.user.id,
+            customer_name: sides.customer_name.clone(),
+            device: sides.device.clone(),
+            started_at: ctx.now(),
+        };
+        Box::pin(ctx.store.open_session(&new)).await
     };
-    match ctx.store.open_session(&new).await {
-        Ok(id) => splice_until_end(&ctx, code, &record, id, sides).await,
+    match opened {
+        Ok(id) => {
+            let welcome = Box::pin(welcome(&ctx, &record, id)).await;
+            drop(record);
+            splice_until_end(&ctx, code, welcome, id, sides).await;
+        }
         Err(err) => {
             warn!(%code, "could not open the session record: {err}");
             ctx.hub.leave(code, sides.technician.id, ctx.now());
@@ -132,12 +153,27 @@ pub(crate) async fn run(ctx: Arc<Context>, code: SessionCode, waiting: Party, ar
     }
 }
 
+/// The welcome both sides get: the session, its policy, and whether it is recorded.
+async fn welcome(ctx: &Context, record: &CodeRecord, id: i64) -> Box<ServerHello> {
+    let notice = ctx
+        .store
+        .recording_notice(record.portal.id)
+        .await
+        .unwrap_or_else(|err| {
+            warn!(code = %record.code, "could not read the portal's recording notice: {err}");
+            false
+        });
+    Box::new(ServerHello::Welcome(records::welcome(record, id, notice)))
+}
+
+/// Greets both sides, splices them until one leaves or the relay shuts down, then closes
+/// the record and tells the one left.
 async fn splice_until_end(
     ctx: &Context,
     code: SessionCode,
-    record: &CodeRecord,
+    welcome: Box<ServerHello>,
     id: i64,
-    sides: Sides,
+    sides: Box<Sides>,
 ) {
     let Sides {
         mut technician,
@@ -145,31 +181,28 @@ async fn splice_until_end(
         mut customer,
         customer_name,
         device,
-    } = sides;
+    } = *sides;
     ctx.metrics.session_paired();
     info!(session = id, %code, technician = %user.name, customer = %customer_name, "session started");
-    let notice = ctx
-        .store
-        .recording_notice(record.portal.id)
-        .await
-        .unwrap_or_else(|err| {
-            warn!(%code, "could not read the portal's recording notice: {err}");
-            false
-        });
-    let welcome = ServerHello::Welcome(records::welcome(record, id, notice));
-    let to_technician = RelayNotice::PeerJoined {
-        name: customer_name,
-        device: Some(device),
-    };
-    let to_customer = RelayNotice::PeerJoined {
-        name: user.name.clone(),
-        device: None,
-    };
-    // A side that cannot be greeted is gone; that shows as its connection closing below.
-    let _ = tokio::join!(
-        greet(&mut technician, &welcome, &to_technician),
-        greet(&mut customer, &welcome, &to_customer),
-    );
+    {
+        let to_technician = RelayNotice::PeerJoined {
+            name: customer_name,
+            device: Some(device),
+        };
+        let to_customer = RelayNotice::PeerJoined {
+            name: user.name,
+            device: None,
+        };
+        // A side that cannot be greeted is gone; that shows as its connection closing below.
+        let _ = Box::pin(async {
+            tokio::join!(
+                greet(&mut technician, &welcome, &to_technician),
+                greet(&mut customer, &welcome, &to_customer),
+            )
+        })
+        .await;
+    }
+    drop(welcome);
 
     let counters = Arc::new(Counters::default());
     let splice = Splice::start(
@@ -208,10 +241,13 @@ async fn splice_until_end(
             info!(session = id, %reason, "session ended");
             close_record(ctx, id, now, ended_by, reason, &counters).await;
             drop(leaver);
-            let _ = survivor.send_notice(&RelayNotice::PeerLeft { clean }).await;
-            survivor
-                .close_after_last_words(CloseCode::SessionEnded)
-                .await;
+            Box::pin(async {
+                let _ = survivor.send_notice(&RelayNotice::PeerLeft { clean }).await;
+                survivor
+                    .close_after_last_words(CloseCode::SessionEnded)
+                    .await;
+            })
+            .await;
         }
         End::Shutdown => {
             drop(splice);
@@ -220,14 +256,17 @@ async fn splice_until_end(
             let reason = "the relay shut down".to_owned();
             info!(session = id, %reason, "session ended");
             close_record(ctx, id, now, Ender::Relay, reason, &counters).await;
-            let _ = tokio::join!(
-                technician.send_notice(&RelayNotice::Shutdown),
-                customer.send_notice(&RelayNotice::Shutdown),
-            );
-            tokio::join!(
-                technician.close_after_last_words(CloseCode::Shutdown),
-                customer.close_after_last_words(CloseCode::Shutdown),
-            );
+            Box::pin(async {
+                let _ = tokio::join!(
+                    technician.send_notice(&RelayNotice::Shutdown),
+                    customer.send_notice(&RelayNotice::Shutdown),
+                );
+                tokio::join!(
+                    technician.close_after_last_words(CloseCode::Shutdown),
+                    customer.close_after_last_words(CloseCode::Shutdown),
+                );
+            })
+            .await;
         }
     }
 }
@@ -248,7 +287,7 @@ async fn close_record(
         bytes_from_technician: counters.technician_bytes(),
         bytes_from_customer: counters.customer_bytes(),
     };
-    if let Err(err) = ctx.store.close_session(id, &end).await {
+    if let Err(err) = Box::pin(ctx.store.close_session(id, &end)).await {
         warn!(session = id, "could not close the session record: {err}");
     }
     ctx.metrics.session_ended();

@@ -1,7 +1,6 @@
 //! A party waiting for its peer: until the peer arrives, it leaves, the code expires, a newer
 //! connection displaces it, or the relay shuts down.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use lifeline_protocol::SessionCode;
@@ -12,18 +11,26 @@ use tokio::sync::oneshot;
 use super::context::Context;
 use super::hub::{Arrived, Expiry, StopWaiting};
 use super::link::Party;
-use super::session;
+use super::session::Paired;
 
-/// Tells `party` to wait, then waits; runs the session if the peer comes.
+/// Tells `party` to wait, then waits; the pair if the peer comes (the caller runs the
+/// session), `None` once the party has been told why not.
 pub(crate) async fn wait_for_peer(
-    ctx: Arc<Context>,
+    ctx: &Context,
     code: SessionCode,
     mut party: Party,
     mut handoff: oneshot::Receiver<Arrived>,
     expires_at: UnixMillis,
-) {
+) -> Option<Box<Paired>> {
+    let paired = |party, arrived| {
+        Some(Box::new(Paired {
+            code,
+            waiting: party,
+            arrived,
+        }))
+    };
     // A party that cannot be told is gone; its connection closing ends the wait below.
-    let _ = party.link.send_hello(&ServerHello::Waiting).await;
+    let _ = Box::pin(party.link.send_hello(&ServerHello::Waiting)).await;
     loop {
         let until_expiry = Duration::from_millis(expires_at.0.saturating_sub(ctx.now().0));
         tokio::select! {
@@ -31,11 +38,11 @@ pub(crate) async fn wait_for_peer(
             biased;
             arrived = &mut handoff => {
                 match arrived {
-                    Ok(arrived) => session::run(ctx, code, party, arrived).await,
+                    Ok(arrived) => return paired(party, arrived),
                     // The hub dropped the handoff: a newer connection took over.
                     Err(_) => party.link.close_now(CloseCode::Replaced),
                 }
-                return;
+                return None;
             }
             _ = party.link.conn.closed() => {
                 if let StopWaiting::NotWaiting = ctx.hub.stop_waiting(code, party.link.id, ctx.now())
@@ -43,15 +50,15 @@ pub(crate) async fn wait_for_peer(
                 {
                     // Paired just as it left: the session starts and ends at once, and the
                     // peer is told.
-                    session::run(ctx, code, party, arrived).await;
+                    return paired(party, arrived);
                 }
-                return;
+                return None;
             }
             () = tokio::time::sleep(until_expiry) => {
                 match ctx.hub.expire(code, party.link.id, ctx.now()) {
                     Expiry::Expired => {
-                        party.link.reject(&ctx, RejectReason::Expired).await;
-                        return;
+                        Box::pin(party.link.reject(ctx, RejectReason::Expired)).await;
+                        return None;
                     }
                     // The handoff (paired or displaced) is looked at next time round.
                     Expiry::NotYet | Expiry::NotWaiting => {}
@@ -63,11 +70,11 @@ pub(crate) async fn wait_for_peer(
                     StopWaiting::NotWaiting => {
                         if let Ok(arrived) = handoff.try_recv() {
                             // The session sees the shutdown and ends at once.
-                            session::run(ctx, code, party, arrived).await;
+                            return paired(party, arrived);
                         }
                     }
                 }
-                return;
+                return None;
             }
         }
     }

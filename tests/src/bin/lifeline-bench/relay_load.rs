@@ -47,6 +47,8 @@ pub(crate) struct LoadReport {
     /// (Memory the relay has allocated with the sessions running − before they connected) /
     /// sessions: what the sessions hold, whether or not the allocator had it in reserve.
     pub(crate) heap_per_session_kib: f64,
+    /// The same, with the sessions paired but before any frame: what an idle session holds.
+    pub(crate) heap_idle_per_session_kib: f64,
 }
 
 /// Sends frames at [`FPS`] until `until`; each carries its send time in `timestamp_us`.
@@ -126,7 +128,7 @@ pub(crate) async fn run(
     }
     anyhow::ensure!(pairs.len() == count as usize, "not enough codes");
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let rss_paired = relay.rss_kib()?;
+    let (rss_paired, heap_paired) = (relay.rss_kib()?, relay.heap_kib()?);
     let cpu0 = relay.cpu_seconds()?;
     let wall0 = Instant::now();
     let measuring = tokio::spawn(drive(pairs, seconds));
@@ -173,6 +175,10 @@ pub(crate) async fn run(
         p99_added_ms: ((relay_p99_ms - direct_p99_ms) * 100.0).round() / 100.0,
         rss_per_session_kib: kib_each(rss_loaded.saturating_sub(rss_before), count as usize),
         heap_per_session_kib: kib_each(heap_loaded.saturating_sub(heap_before), count as usize),
+        heap_idle_per_session_kib: kib_each(
+            heap_paired.saturating_sub(heap_before),
+            count as usize,
+        ),
     })
 }
 
