@@ -37,6 +37,10 @@ pub const COMMANDS: [&str; 13] = [
     "cat /proc/uptime; cat /sys/devices/system/cpu/possible",
 ];
 
+/// The commands of [`COMMANDS`] that can take seconds on a busy phone (services with much
+/// to dump, the package manager): each runs alone, so that a slow one costs only its part.
+pub const SLOW: [&str; 4] = [COMMANDS[6], COMMANDS[8], COMMANDS[9], COMMANDS[10]];
+
 /// What each command printed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sources {
