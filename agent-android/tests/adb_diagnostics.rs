@@ -60,11 +60,14 @@ fn a_hanging_command_costs_only_its_part_of_the_report() {
     // `dumpsys wifi` (run alone) and `df` (in the quick trip) hang.
     stand_in.slow("dumpsys wifi", 30.0);
     stand_in.slow("df", 30.0);
-    phone.set_diagnostics_limit(Duration::from_secs(1));
+    let limit = Duration::from_secs(2);
+    phone.set_diagnostics_limit(limit);
     let started = Instant::now();
     let report = phone.diagnostics(Duration::ZERO);
     let took = started.elapsed();
-    assert!(took < Duration::from_secs(4), "{took:?}");
+    // df's trip is cut at the limit, the rest of it runs in a second trip, wifi waits
+    // alongside: well under the 30 s they hang for.
+    assert!(took < limit * 3, "{took:?}");
     assert_eq!(report.network.wifi_ssid, None, "wifi is left out");
     assert_eq!(report.storage.total_bytes, None, "storage is left out");
     // Everything else is there: before df in its trip, after it, and the other slow ones.
