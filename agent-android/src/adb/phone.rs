@@ -109,10 +109,15 @@ impl AdbPhone {
             ScreenMode::Unavailable
         };
         if !tools.exec_out {
+            let how = match mode {
+                ScreenMode::Screenshots => {
+                    "the screen is shared as screenshots read through `adb shell screencap -p`"
+                }
+                _ => "without screencap either, the phone joins chat-only",
+            };
             tracing::info!(
                 "adb phone {serial}: before Android 5 (SDK {sdk:?}) there is no `adb exec-out` \
-                 nor H.264 from screenrecord; the screen is shared as screenshots read \
-                 through `adb shell screencap -p`"
+                 nor H.264 from screenrecord; {how}"
             );
         }
         let mut capabilities = CapabilitySet::NONE
