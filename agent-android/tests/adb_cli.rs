@@ -1,8 +1,8 @@
 //! `lifeline-agent join --device adb` — the real binary, with the stand-in `adb` first on its
 //! `PATH` serving a real H.264 stream — against a real relay on loopback: the technician gets
-//! `StreamStart { codec: H264 }` and the frames, a keyframe request restarts `screenrecord`,
-//! and taps and text reach the phone's input shell. And one clear line for each way the phone
-//! cannot be reached.
+//! `StreamStart { codec: H264 }` and the frames, a keyframe request restarts `screenrecord`, a
+//! turned screen starts a new stream at the turned size, and taps and text reach the phone's
+//! input shell. And one clear line for each way the phone cannot be reached.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -15,7 +15,7 @@ use adb_stand_in::{HEIGHT, StandIn, WIDTH};
 use lifeline_protocol::consent::Capability;
 use lifeline_protocol::messages::control::ControlMessage;
 use lifeline_protocol::messages::input::{FrameSize, InputEvent, TouchEvent, TouchPhase};
-use lifeline_protocol::messages::video::Codec;
+use lifeline_protocol::messages::video::{Codec, Rotation};
 use net::{TechEvent, Technician, TestRelay, granted, within};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::Command;
@@ -109,6 +109,31 @@ async fn a_phone_over_adb_streams_h264_to_the_technician_and_takes_input() {
         .count();
     assert_eq!(runs, 2);
 
+    // The phone turns while shared: a new stream at the turned size, from a third run.
+    stand_in.screenrecord_sized(HEIGHT, WIDTH, 3);
+    stand_in.screen(WIDTH, HEIGHT, 1);
+    let turned = tech
+        .wait_for("a stream start at the turned size", |e| match e {
+            TechEvent::Start(start) if start.rotation == Rotation::Deg90 => Some(*start),
+            _ => None,
+        })
+        .await;
+    assert_eq!(
+        (turned.codec, turned.width, turned.height),
+        (Codec::H264, HEIGHT, WIDTH)
+    );
+    tech.wait_for("a keyframe of the turned stream", |e| match e {
+        TechEvent::Frame { keyframe: true, .. } => Some(()),
+        _ => None,
+    })
+    .await;
+    let runs = stand_in
+        .log()
+        .iter()
+        .filter(|l| l.contains("exec-out screenrecord --output-format=h264"))
+        .count();
+    assert_eq!(runs, 3);
+
     tech.send(ControlMessage::ConsentRequest {
         capability: Capability::RemoteControl,
     })
@@ -117,7 +142,7 @@ async fn a_phone_over_adb_streams_h264_to_the_technician_and_takes_input() {
         tech.control("control granted", granted(Capability::RemoteControl))
             .await
     );
-    let frame = FrameSize::new(WIDTH, HEIGHT);
+    let frame = FrameSize::new(HEIGHT, WIDTH);
     for (phase, at_us) in [(TouchPhase::Down, 0), (TouchPhase::Up, 50_000)] {
         tech.input(InputEvent::Touch(TouchEvent {
             phase,

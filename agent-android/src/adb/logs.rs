@@ -3,9 +3,16 @@
 use crate::adb::command::{Adb, COMMAND_TIMEOUT};
 use crate::device::LogFile;
 
-/// Buffer sets to try, most complete first: `crash` exists from Android 5, and a phone
-/// refuses a logcat naming a buffer it lacks.
-const BUFFER_SETS: [&[&str]; 3] = [&["main,system,crash"], &["main", "system"], &[]];
+/// Buffer sets to try, most complete first, each given as `-b` arguments: `crash` exists
+/// from Android 5, and a phone refuses a logcat naming a buffer it lacks; an older logcat
+/// takes a comma list as one buffer's name (and refuses it) but accepts `-b` repeated.
+/// The last set names none: the phone's default buffers.
+const BUFFER_SETS: [&[&str]; 4] = [
+    &["main,system,crash"],
+    &["main", "system", "crash"],
+    &["main", "system"],
+    &[],
+];
 
 /// The logs: `logcat.txt` (main, system and crash buffers, or what the phone has) and
 /// `logcat-events.txt` when the events buffer can be read. A log that cannot be read is

@@ -7,6 +7,7 @@
 //!   ends or a keyframe is wanted, or `screencap -p` screenshots;
 //! - [`input`]: gestures, keys and text as `input` commands on one long-lived `adb shell`;
 //! - [`diag`]: pure parsers of `getprop`, `dumpsys`, `/proc`, `df`, `ip`, `pm`, `ps`;
+//! - [`report`]: running the diagnostics commands, each slow one costing only its part;
 //! - [`logs`]: reads `logcat`.
 //!
 //! Consent prompts and chat go to the customer at the computer (the terminal or the
@@ -20,6 +21,7 @@ mod error;
 pub mod input;
 pub mod logs;
 mod phone;
+pub mod report;
 pub mod screen;
 pub mod sps;
 

@@ -19,7 +19,9 @@ use super::error::AdbError;
 use super::input::gestures::{Gestures, InputSupport};
 use super::input::shell::InputShell;
 use super::logs;
+use super::report;
 use super::screen::Geometry;
+use super::screen::tools::ScreenTools;
 use super::screen::worker::{self, ScreenMode, ScreenState, Shared};
 use crate::device::{
     Capture, ConsentPrompt, Device, DeviceWaker, InputError, LogFile, PromptAnswer,
@@ -30,8 +32,6 @@ use crate::device::{
 pub const DEFAULT_BIT_RATE: u32 = 4_000_000;
 /// How often the screen's size and rotation are read again while sharing.
 const GEOMETRY_INTERVAL: Duration = Duration::from_secs(2);
-/// `screenrecord` can write raw H.264 from Android 4.4 (SDK 19).
-const SCREENRECORD_SDK: u32 = 19;
 
 /// How to reach the phone.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +65,9 @@ pub struct AdbPhone {
     locale: Option<String>,
     capabilities: CapabilitySet,
     screen: Shared,
+    tools: ScreenTools,
+    /// How long each diagnostics command may take.
+    diagnostics_limit: Duration,
     threads: Vec<JoinHandle<()>>,
     sharing: bool,
     /// The screenshot last handed to the session.
@@ -86,6 +89,7 @@ impl AdbPhone {
             "wm size",
             "dumpsys display",
             "ls /system/bin/screenrecord /system/bin/screencap",
+            "screenrecord --help",
         ])?;
         let props = getprop::parse(&probe[0]);
         let geometry = Geometry::read(&probe[1], &probe[2]);
@@ -94,15 +98,28 @@ impl AdbPhone {
             let path = format!("/system/bin/{tool}");
             probe[3].lines().any(|l| l.trim() == path)
         };
+        let tools = ScreenTools::detect(sdk, &probe[4]);
         let mode = if geometry.is_none() {
             ScreenMode::Unavailable
-        } else if has("screenrecord") && sdk.is_none_or(|s| s >= SCREENRECORD_SDK) {
+        } else if has("screenrecord") && tools.h264 {
             ScreenMode::H264
         } else if has("screencap") {
             ScreenMode::Screenshots
         } else {
             ScreenMode::Unavailable
         };
+        if !tools.exec_out {
+            let how = match mode {
+                ScreenMode::Screenshots => {
+                    "the screen is shared as screenshots read through `adb shell screencap -p`"
+                }
+                _ => "without screencap either, the phone joins chat-only",
+            };
+            tracing::info!(
+                "adb phone {serial}: before Android 5 (SDK {sdk:?}) there is no `adb exec-out` \
+                 nor H.264 from screenrecord; {how}"
+            );
+        }
         let mut capabilities = CapabilitySet::NONE
             .with(Capability::Diagnostics)
             .with(Capability::LogFiles);
@@ -118,7 +135,7 @@ impl AdbPhone {
         };
         let info = getprop::device_info(&props);
         tracing::info!(
-            "adb phone {serial}: {:?} {:?}, SDK {sdk:?}, screen {geometry:?}, {mode:?}",
+            "adb phone {serial}: {:?} {:?}, SDK {sdk:?}, screen {geometry:?}, {mode:?}, {tools:?}",
             info.manufacturer,
             info.model
         );
@@ -130,6 +147,8 @@ impl AdbPhone {
             locale: getprop::locale(&props),
             capabilities,
             screen: Arc::new((Mutex::new(ScreenState::new(mode, geometry)), Condvar::new())),
+            tools,
+            diagnostics_limit: super::command::COMMAND_TIMEOUT,
             threads: Vec::new(),
             sharing: false,
             still: None,
@@ -149,6 +168,12 @@ impl AdbPhone {
         worker::lock(&self.screen).mode
     }
 
+    /// How long each diagnostics command may take (15 s unless set): one that takes longer
+    /// leaves its part of the report empty, the rest is kept.
+    pub fn set_diagnostics_limit(&mut self, limit: Duration) {
+        self.diagnostics_limit = limit;
+    }
+
     /// How many times `screenrecord` was started.
     pub fn screenrecord_runs(&self) -> u64 {
         worker::lock(&self.screen).runs
@@ -164,17 +189,21 @@ impl AdbPhone {
             // The last ones are still winding down; they stop at their next look.
             tracing::debug!("screen threads of the last share are still ending");
         }
-        let generation =
-            match worker::start(self.adb.clone(), self.bit_rate, Arc::clone(&self.screen)) {
-                Ok((thread, generation)) => {
-                    self.threads.push(thread);
-                    generation
-                }
-                Err(err) => {
-                    tracing::warn!("cannot start the screen thread: {err}");
-                    return;
-                }
-            };
+        let generation = match worker::start(
+            self.adb.clone(),
+            self.bit_rate,
+            self.tools,
+            Arc::clone(&self.screen),
+        ) {
+            Ok((thread, generation)) => {
+                self.threads.push(thread);
+                generation
+            }
+            Err(err) => {
+                tracing::warn!("cannot start the screen thread: {err}");
+                return;
+            }
+        };
         let adb = self.adb.clone();
         let shared = Arc::clone(&self.screen);
         match std::thread::Builder::new()
@@ -317,13 +346,7 @@ impl Device for AdbPhone {
     }
 
     fn diagnostics(&mut self, _now: Duration) -> DeviceDiagnostics {
-        let outputs = match self.adb.shell_sections(&diag::COMMANDS) {
-            Ok(outputs) => outputs,
-            Err(err) => {
-                tracing::warn!("diagnostics: {err}");
-                return DeviceDiagnostics::default();
-            }
-        };
+        let outputs = report::collect(&self.adb, self.diagnostics_limit);
         let mut sources = diag::Sources::from_outputs(outputs);
         if diag::ps::parse(&sources.ps).len() < 2 {
             // Old toolbox `ps` lists everything without -A (and takes -A as a name).

@@ -128,12 +128,13 @@ pub fn picture_size(sps: &[u8]) -> Option<(u32, u32)> {
         2 => (2, field),
         _ => (1, field),
     };
+    // Crop offsets come from the stream: a malformed one may overflow (then no size).
     let width = width_mbs
         .checked_mul(16)?
-        .checked_sub(crop_x * left.checked_add(right)?)?;
+        .checked_sub(left.checked_add(right)?.checked_mul(crop_x)?)?;
     let height = height_units
         .checked_mul(16 * field)?
-        .checked_sub(crop_y * top.checked_add(bottom)?)?;
+        .checked_sub(top.checked_add(bottom)?.checked_mul(crop_y)?)?;
     (width > 0 && height > 0 && width <= 16384 && height <= 16384).then_some((width, height))
 }
 
@@ -177,5 +178,66 @@ mod tests {
         }
         assert_eq!(picture_size(&[0x65, 0x88]), None, "not an SPS");
         assert_eq!(picture_size(&[0x67, 0x42, 0, 0x1f]), None, "cut short");
+    }
+
+    /// Writes an SPS bit by bit (no emulation prevention: the tests avoid `00 00 0x`).
+    #[derive(Default)]
+    struct Writer {
+        bits: Vec<bool>,
+    }
+
+    impl Writer {
+        fn bits(&mut self, value: u64, n: u32) -> &mut Self {
+            for i in (0..n).rev() {
+                self.bits.push(value >> i & 1 == 1);
+            }
+            self
+        }
+
+        fn ue(&mut self, value: u64) -> &mut Self {
+            let coded = value + 1;
+            let len = 64 - coded.leading_zeros();
+            self.bits(0, len - 1).bits(coded, len)
+        }
+
+        /// A baseline SPS of `width_mbs`×`height_mbs` macroblocks with the crop offsets.
+        fn sps(width_mbs: u64, height_mbs: u64, crop: [u64; 4]) -> Vec<u8> {
+            let mut w = Self::default();
+            w.bits(0x67, 8).bits(66, 8).bits(0xc0, 8).bits(0x28, 8);
+            w.ue(0).ue(0).ue(2).ue(1).bits(0, 1); // id, frame num, poc type 2, refs, gaps
+            w.ue(width_mbs - 1).ue(height_mbs - 1).bits(1, 1).bits(1, 1);
+            w.bits(1, 1); // frame_cropping_flag
+            for offset in crop {
+                w.ue(offset);
+            }
+            w.bits(1, 1); // vui_parameters_present_flag = 0 would do; a stop bit
+            while w.bits.len() % 8 != 0 {
+                w.bits.push(false);
+            }
+            w.bits
+                .chunks(8)
+                .map(|byte| byte.iter().fold(0u8, |acc, &b| acc << 1 | u8::from(b)))
+                .collect()
+        }
+    }
+
+    #[test]
+    fn huge_crop_offsets_give_no_size_not_a_panic() {
+        // Sane: 1920×1088 cropped by 8 rows (bottom offset 4 in 2-row units).
+        assert_eq!(
+            picture_size(&Writer::sps(120, 68, [0, 0, 0, 4])),
+            Some((1920, 1080))
+        );
+        let max = u64::from(u32::MAX) - 1; // the largest ue(v) the reader takes
+        for crop in [
+            [1 << 31, 0, 0, 0],       // 2 × 2^31 overflows u32
+            [0, 0, 0, 1 << 31],       // the same for the height
+            [max, 0, 0, 0],           // fits in u32, too large times 2
+            [1 << 30, 1 << 30, 0, 0], // the sum times 2 overflows
+            [0, 0, max, 1],           // the sum itself overflows
+            [1000, 0, 0, 0],          // no overflow, but more than the width
+        ] {
+            assert_eq!(picture_size(&Writer::sps(120, 68, crop)), None, "{crop:?}");
+        }
     }
 }

@@ -8,6 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use lifeline_agent_android::adb::{AdbError, AdbOptions, AdbPhone};
+use lifeline_agent_android::device::{Capture, Device as _, EncodedFrame};
 use openh264::encoder::Encoder;
 use openh264::formats::{RgbSliceU8, YUVBuffer};
 
@@ -21,6 +23,36 @@ pub fn data(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/adb")
         .join(path)
+}
+
+/// The phone behind the stand-in, at 2 Mbit/s.
+pub fn open(stand_in: &StandIn) -> Result<AdbPhone, AdbError> {
+    AdbPhone::open(&AdbOptions {
+        program: stand_in.program(),
+        serial: None,
+        bit_rate: 2_000_000,
+    })
+}
+
+/// The next encoded frames, waiting for them (the screen thread delivers them).
+pub fn frames(phone: &mut AdbPhone, count: usize) -> Vec<EncodedFrame> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut got = Vec::new();
+    while got.len() < count {
+        match phone.capture_frame(Duration::ZERO) {
+            Some(Capture::Encoded(frame)) => got.push(frame),
+            Some(Capture::Rgba(_)) => panic!("a screenshot while screenrecord works"),
+            None => {
+                assert!(
+                    Instant::now() < deadline,
+                    "got {} of {count} frames",
+                    got.len()
+                );
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        }
+    }
+    got
 }
 
 pub struct StandIn {
@@ -63,7 +95,41 @@ impl StandIn {
             "ls /system/bin/screenrecord /system/bin/screencap",
             "/system/bin/screenrecord\n/system/bin/screencap\n",
         );
+        stand_in.screenrecord_help("v1.3_api30-35");
         stand_in
+    }
+
+    /// `screenrecord --help` prints the capture `usage/screenrecord_help_{version}_adblib.txt`
+    /// (`v1.0_api19-20`, `v1.2_api21-29`, `v1.3_api30-35`).
+    pub fn screenrecord_help(&self, version: &str) {
+        let help = std::fs::read_to_string(data(&format!(
+            "usage/screenrecord_help_{version}_adblib.txt"
+        )))
+        .unwrap();
+        self.shell("screenrecord --help", &help);
+    }
+
+    /// The screen as `wm size` (natural orientation) and `dumpsys display` (turned by
+    /// `rotation`, 0–3) report it.
+    pub fn screen(&self, width: u32, height: u32, rotation: u8) {
+        self.shell("wm size", &format!("Physical size: {width}x{height}\n"));
+        let (w, h) = if rotation % 2 == 1 {
+            (height, width)
+        } else {
+            (width, height)
+        };
+        self.shell(
+            "dumpsys display",
+            &format!("  mOverrideDisplayInfo=DisplayInfo{{\"Built-in Screen\", real {w} x {h}, rotation {rotation}, fps=60.0}}\n"),
+        );
+    }
+
+    /// `adb shell COMMAND` waits `secs` before answering (in a batch, that part waits).
+    pub fn slow(&self, command: &str, secs: f64) {
+        self.file(
+            &format!("slow_{}", Self::name(command)),
+            secs.to_string().as_bytes(),
+        );
     }
 
     /// The wrapper to run as `adb`.
@@ -86,12 +152,21 @@ impl StandIn {
 
     /// What `adb shell COMMAND` prints.
     pub fn shell(&self, command: &str, output: &str) {
-        let name: String = command
+        self.shell_bytes(command, output.as_bytes());
+    }
+
+    /// What `adb shell COMMAND` prints, as bytes.
+    pub fn shell_bytes(&self, command: &str, output: &[u8]) {
+        self.file(&format!("shell_{}", Self::name(command)), output);
+    }
+
+    /// A command as the stand-in names its files.
+    fn name(command: &str) -> String {
+        command
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
             .take(60)
-            .collect();
-        self.file(&format!("shell_{name}"), output.as_bytes());
+            .collect()
     }
 
     pub fn file(&self, name: &str, bytes: &[u8]) {
@@ -129,18 +204,33 @@ impl StandIn {
 
     /// `screenrecord` writes a real H.264 stream of `frames` pictures.
     pub fn screenrecord(&self, frames: usize) {
-        self.file("screenrecord.h264", &h264_stream(WIDTH, HEIGHT, frames));
+        self.screenrecord_sized(WIDTH, HEIGHT, frames);
+    }
+
+    /// `screenrecord` writes a real H.264 stream of `frames` pictures of this size.
+    pub fn screenrecord_sized(&self, width: u32, height: u32, frames: usize) {
+        self.file("screenrecord.h264", &h264_stream(width, height, frames));
     }
 
     /// `screencap -p` writes a PNG of one colour.
     pub fn screencap(&self, rgba: [u8; 4]) {
         let image = image::RgbaImage::from_pixel(WIDTH, HEIGHT, image::Rgba(rgba));
-        let mut png = Vec::new();
-        image
-            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
-            .unwrap();
-        self.file("screencap.png", &png);
+        self.file("screencap.png", &png(&image));
     }
+
+    /// `exec-out` fails as on a phone before Android 5 (`error: closed`).
+    pub fn without_exec_out(&self) {
+        self.file("no_exec_out", b"");
+    }
+}
+
+/// `image` as PNG bytes.
+pub fn png(image: &image::RgbaImage) -> Vec<u8> {
+    let mut png = Vec::new();
+    image
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    png
 }
 
 fn make_executable(path: &Path) {

@@ -29,15 +29,18 @@ pub fn parse(text: &str) -> BatteryInfo {
     }
     let level_percent = level.and_then(|level| {
         let scale = scale.filter(|s| *s > 0).unwrap_or(100);
-        u8::try_from((level * 100 / scale).clamp(0, 100)).ok()
+        // A level too large to scale is nonsense: left empty rather than a wrong number.
+        u8::try_from((level.checked_mul(100)? / scale).clamp(0, 100)).ok()
     });
     BatteryInfo {
         level_percent,
         // BatteryManager.BATTERY_STATUS_CHARGING = 2; 3 discharging, 4 not charging, 5 full.
         charging: status.filter(|s| (1..=5).contains(s)).map(|s| s == 2),
         health: health.and_then(health_of),
-        // Tenths of a degree.
-        temperature_c: temperature.map(|t| t as f32 / 10.0),
+        // Tenths of a degree; beyond ±200 °C it is not a reading.
+        temperature_c: temperature
+            .filter(|t| (-2000..=2000).contains(t))
+            .map(|t| t as f32 / 10.0),
     }
 }
 
@@ -95,5 +98,17 @@ mod tests {
         assert_eq!(odd.level_percent, Some(100));
         assert_eq!(odd.temperature_c, Some(-5.0));
         assert!(parse("Can't find service: battery").level_percent.is_none());
+        // Numbers that parse but overflow when scaled: empty, not a wrong number.
+        for huge in [
+            "9223372036854775807",
+            "-9223372036854775808",
+            "92233720368547759",
+        ] {
+            let odd = parse(&format!("level: {huge}\nscale: 100\ntemperature: {huge}\n"));
+            assert_eq!(odd.level_percent, None, "{huge}");
+            assert_eq!(odd.temperature_c, None, "{huge}");
+        }
+        let tiny_scale = parse("level: 92233720368547759\nscale: 3\n");
+        assert_eq!(tiny_scale.level_percent, None);
     }
 }

@@ -37,6 +37,10 @@ pub const COMMANDS: [&str; 13] = [
     "cat /proc/uptime; cat /sys/devices/system/cpu/possible",
 ];
 
+/// The commands of [`COMMANDS`] that can take seconds on a busy phone (services with much
+/// to dump, the package manager): each runs alone, so that a slow one costs only its part.
+pub const SLOW: [&str; 4] = [COMMANDS[6], COMMANDS[8], COMMANDS[9], COMMANDS[10]];
+
 /// What each command printed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sources {
@@ -161,6 +165,22 @@ mod tests {
             "\n\r\n\r\r".into(),
             "9".repeat(10_000),
         ];
+        // Numbers that parse but overflow once scaled or added, in each parser's layout.
+        let huge = "18446744073709551615";
+        let big = "9223372036854775807";
+        inputs.push(format!(
+            "level: {big}\nscale: 1\ntemperature: {big}\nMemTotal: {huge} kB\n\
+             Physical size: {huge}x{huge}\nPhysical density: {huge}\n\
+             mOverrideDisplayInfo=DisplayInfo{{real {huge} x {huge}, rotation {huge}, fps={huge}}}\n\
+             /data {huge} {huge} {huge} 4096\n"
+        ));
+        inputs.push(format!(
+            " 09:00:00 up {huge} days,  {huge}:{huge},\n{huge}-{huge}\n"
+        ));
+        inputs.push(format!("{big}.9 1\n0-{huge}\n"));
+        inputs.push(format!(
+            "USER PID PPID VSZ RSS WCHAN ADDR S NAME\nroot {huge} 0 {huge} {huge} 0 0 S init\n"
+        ));
         for sample in samples {
             // Cut at every 97th char boundary: parsers must cope with output cut short.
             for (i, _) in sample.char_indices().step_by(97) {

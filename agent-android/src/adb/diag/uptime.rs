@@ -15,20 +15,25 @@ pub fn parse(text: &str) -> Option<u64> {
     for part in rest.split(',').map(str::trim) {
         let words: Vec<&str> = part.split_whitespace().collect();
         match words.as_slice() {
-            [n, unit] if unit.starts_with("day") => secs += n.parse::<u64>().ok()? * 86_400,
-            [n, unit] if unit.starts_with("min") => {
-                secs += n.parse::<u64>().ok()? * 60;
-                return Some(secs);
+            [n, unit] if unit.starts_with("day") => {
+                secs = secs.checked_add(times(n, 86_400)?)?;
             }
+            [n, unit] if unit.starts_with("min") => return secs.checked_add(times(n, 60)?),
             [hm] if hm.contains(':') => {
                 let (h, m) = hm.split_once(':')?;
-                secs += h.parse::<u64>().ok()? * 3600 + m.parse::<u64>().ok()? * 60;
-                return Some(secs);
+                return secs
+                    .checked_add(times(h, 3600)?)?
+                    .checked_add(times(m, 60)?);
             }
             _ => return None,
         }
     }
     None
+}
+
+/// `count` (decimal) times `unit` seconds; `None` when it is not a number or overflows.
+fn times(count: &str, unit: u64) -> Option<u64> {
+    count.parse::<u64>().ok()?.checked_mul(unit)
 }
 
 #[cfg(test)]
@@ -62,6 +67,13 @@ mod tests {
             " up x days,",
             "1e300 0",
             " up 3:xx,",
+            // They parse as u64 but overflow once turned into seconds.
+            " 09:00:00 up 18446744073709551615 days,  2:05,",
+            " 09:00:00 up 213503982334602 days,  2:05,",
+            " 09:00:00 up 213503982334601 days,  23:59,",
+            " 09:00:00 up 18446744073709551615 min,",
+            " 09:00:00 up 18446744073709551615:00,",
+            " 09:00:00 up 1:18446744073709551615,",
         ] {
             assert_eq!(parse(text), None, "{text:?}");
         }

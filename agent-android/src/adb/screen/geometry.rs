@@ -16,8 +16,10 @@ pub struct Geometry {
 
 impl Geometry {
     /// From the outputs of `wm size` and `dumpsys display`; `None` when neither gives a size.
-    /// `dumpsys display`'s size as shown wins; else `wm size` (natural orientation) is turned
-    /// by the rotation.
+    /// The size is `wm size`'s (the override set with `wm size WxH` when there is one — what
+    /// apps and `input` see — in the natural orientation), turned by `dumpsys display`'s
+    /// rotation; `dumpsys display`'s size as shown is used only when `wm size` gives none.
+    /// The rotation always comes from `dumpsys display`.
     pub fn read(wm_size: &str, dumpsys_display: &str) -> Option<Self> {
         let state = display::parse(dumpsys_display);
         let rotation = state.rotation.unwrap_or_default();

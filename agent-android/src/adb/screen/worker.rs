@@ -2,7 +2,8 @@
 //! screenshots, handed to the phone through [`ScreenState`].
 //!
 //! The thread runs while the screen is shared. `screenrecord` exits by itself at its time
-//! limit (180 s before Android 11); the next run starts at once and begins with SPS, PPS and
+//! limit (180 s) unless its help says `--time-limit 0` removes it (v1.3, Android 11), which
+//! is then passed; after an exit the next run starts at once and begins with SPS, PPS and
 //! an IDR, so the technician's picture goes on. A keyframe request, a turned screen or a
 //! queue the session does not drain fast enough (a congested path) kill the running
 //! `screenrecord`, and the next run starts with a keyframe. When `screenrecord` fails to
@@ -20,6 +21,7 @@ use lifeline_protocol::messages::video::Codec;
 use lifeline_protocol::video::RgbaImage;
 
 use super::geometry::Geometry;
+use super::tools::{ScreenTools, undo_pty_newlines};
 use crate::adb::annexb::{AccessUnitSplitter, nal_units};
 use crate::adb::command::Adb;
 use crate::adb::sps;
@@ -138,6 +140,7 @@ pub(crate) fn lock(shared: &Shared) -> MutexGuard<'_, ScreenState> {
 pub(crate) fn start(
     adb: Adb,
     bit_rate: u32,
+    tools: ScreenTools,
     shared: Shared,
 ) -> std::io::Result<(JoinHandle<()>, u64)> {
     let generation = {
@@ -148,7 +151,7 @@ pub(crate) fn start(
     };
     let thread = std::thread::Builder::new()
         .name("adb-screen".into())
-        .spawn(move || run(&adb, bit_rate, &shared, generation))?;
+        .spawn(move || run(&adb, bit_rate, tools, &shared, generation))?;
     Ok((thread, generation))
 }
 
@@ -164,7 +167,7 @@ pub(crate) fn stop(shared: &Shared) {
     shared.1.notify_all();
 }
 
-fn run(adb: &Adb, bit_rate: u32, shared: &Shared, generation: u64) {
+fn run(adb: &Adb, bit_rate: u32, tools: ScreenTools, shared: &Shared, generation: u64) {
     let mut failed_runs = 0;
     let mut failed_shots = 0;
     loop {
@@ -177,7 +180,7 @@ fn run(adb: &Adb, bit_rate: u32, shared: &Shared, generation: u64) {
         };
         match mode {
             ScreenMode::H264 => {
-                if record(adb, bit_rate, shared, generation) {
+                if record(adb, bit_rate, tools, shared, generation) {
                     failed_runs = 0;
                 } else {
                     failed_runs += 1;
@@ -195,7 +198,7 @@ fn run(adb: &Adb, bit_rate: u32, shared: &Shared, generation: u64) {
             }
             ScreenMode::Screenshots => {
                 let started = Instant::now();
-                if screenshot(adb, shared, generation) {
+                if screenshot(adb, tools, shared, generation) {
                     failed_shots = 0;
                 } else {
                     failed_shots += 1;
@@ -232,16 +235,19 @@ pub(crate) fn pause(shared: &Shared, time: Duration, generation: u64) {
 }
 
 /// One run of `screenrecord`; `true` when it gave pictures (or was stopped on purpose).
-fn record(adb: &Adb, bit_rate: u32, shared: &Shared, generation: u64) -> bool {
+fn record(adb: &Adb, bit_rate: u32, tools: ScreenTools, shared: &Shared, generation: u64) -> bool {
     let bit_rate = bit_rate.to_string();
-    let args = [
+    let mut args = vec![
         "exec-out",
         "screenrecord",
         "--output-format=h264",
         "--bit-rate",
         &bit_rate,
-        "-",
     ];
+    if tools.no_time_limit {
+        args.extend(["--time-limit", "0"]);
+    }
+    args.push("-");
     let mut child = match adb.spawn(&args, Stdio::null()) {
         Ok(child) => child,
         Err(err) => {
@@ -388,16 +394,18 @@ fn hand_over(
     state.wake();
 }
 
-/// One screenshot; `true` when it decoded.
-fn screenshot(adb: &Adb, shared: &Shared, generation: u64) -> bool {
-    let png = match adb.run(&["exec-out", "screencap", "-p"], SHOT_TIMEOUT) {
+/// One screenshot; `true` when it decoded. Before Android 5 it comes through `adb shell`,
+/// whose terminal wrote each LF as CR LF: undone when the PNG signature shows it.
+fn screenshot(adb: &Adb, tools: ScreenTools, shared: &Shared, generation: u64) -> bool {
+    let transport = if tools.exec_out { "exec-out" } else { "shell" };
+    let png = match adb.run(&[transport, "screencap", "-p"], SHOT_TIMEOUT) {
         Ok(png) => png,
         Err(err) => {
             tracing::debug!("screencap failed: {err}");
             return false;
         }
     };
-    match decode_png(&png) {
+    match decode_png(&undo_pty_newlines(&png)) {
         Ok(image) => {
             let mut state = lock(shared);
             if state.live(generation) {

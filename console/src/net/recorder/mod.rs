@@ -18,10 +18,13 @@
 //! A console that stops before its uploads finish leaves its chunks in the spool; the next
 //! run uploads them after signing in ([`resume_leftovers`]).
 //!
-//! While video flows the recorder asks the phone for a keyframe every
-//! [`RecordingConfig::keyframe_every`] (10 s), so the review player decodes at most that
-//! much video to show any moment.
+//! While video flows the recorder makes sure a keyframe arrives about every
+//! [`RecordingConfig::keyframe_every`] (10 s), so the review player decodes little video to
+//! show any moment: it asks the phone for one only when none came on their own for one and
+//! a half intervals ([`keyframes`]), since phones that send them by themselves (an adb
+//! phone's `screenrecord`, every 10 s) would pay a stall for each request.
 
+mod keyframes;
 mod observe;
 pub mod spool;
 pub mod upload;
@@ -41,6 +44,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::http::ApiClient;
 use crate::state::SessionEvent;
+use keyframes::KeyframePacer;
 pub use spool::{Spool, SpooledFile};
 pub use upload::{UploadStatus, Uploader};
 
@@ -64,7 +68,8 @@ pub struct RecordingConfig {
     pub spool_dir: PathBuf,
     /// A chunk is sealed and uploaded this often.
     pub chunk_every: Duration,
-    /// While video flows, a keyframe is asked for this often.
+    /// While video flows, a keyframe is wanted this often; one is asked for when none
+    /// arrived on its own for one and a half times this.
     pub keyframe_every: Duration,
     /// Spooled bytes at most, over all sessions; past it new chunks are dropped (and
     /// logged) rather than filling the disk.
@@ -168,8 +173,7 @@ impl Recorder {
             spool: spool.clone(),
             uploader: uploader.clone(),
             control,
-            last_video: None,
-            last_keyframe: None,
+            keyframes: KeyframePacer::new(config.keyframe_every),
             ended: false,
             origin,
         };
@@ -272,8 +276,7 @@ struct RecorderTask {
     spool: Spool,
     uploader: Uploader,
     control: mpsc::Sender<ControlMessage>,
-    last_video: Option<Instant>,
-    last_keyframe: Option<Instant>,
+    keyframes: KeyframePacer,
     ended: bool,
     origin: Instant,
 }
@@ -285,8 +288,7 @@ impl RecorderTask {
             self.config.chunk_every,
         );
         seal.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        let keyframe_check = (self.config.keyframe_every / 4).max(Duration::from_millis(50));
-        let mut keyframes = tokio::time::interval(keyframe_check);
+        let mut keyframes = tokio::time::interval(self.keyframes.check_every());
         keyframes.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tokio::select! {
@@ -314,13 +316,10 @@ impl RecorderTask {
     async fn push(&mut self, entry: RecordEntry) {
         match &entry.item {
             RecordItem::Video(VideoMessage::Frame(frame)) => {
-                self.last_video = Some(Instant::now());
-                if frame.keyframe {
-                    self.last_keyframe = Some(Instant::now());
-                }
+                self.keyframes.frame(frame.keyframe, Instant::now());
             }
             RecordItem::Video(VideoMessage::StreamStart(_)) => {
-                self.last_keyframe = Some(Instant::now());
+                self.keyframes.stream_start(Instant::now());
             }
             RecordItem::Ended { .. } if self.ended => return,
             RecordItem::Ended { .. } => self.ended = true,
@@ -356,19 +355,16 @@ impl RecorderTask {
         }
     }
 
-    /// Asks for a keyframe when video is flowing and the last one is too old.
+    /// Asks for a keyframe when video is flowing and none arrived for too long.
     fn ask_keyframe(&mut self) {
-        let every = self.config.keyframe_every;
-        let flowing = self.last_video.is_some_and(|t| t.elapsed() < every);
-        let stale = self.last_keyframe.is_none_or(|t| t.elapsed() >= every);
-        if flowing && stale {
+        let now = Instant::now();
+        if self.keyframes.due(now) {
             if self
                 .control
                 .try_send(ControlMessage::KeyframeRequest)
                 .is_ok()
             {
-                // Not again until this one had time to arrive.
-                self.last_keyframe = Some(Instant::now());
+                self.keyframes.requested(now);
             }
             tracing::trace!(since = ?self.origin.elapsed(), "keyframe requested for the record");
         }
