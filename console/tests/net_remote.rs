@@ -9,6 +9,7 @@ use std::time::Duration;
 use lifeline_console::net::{Command, NetConfig, ServerConfig, TechnicianClient};
 use lifeline_console::state::ServerStatus;
 use lifeline_protocol::CertFingerprint;
+use lifeline_protocol::i18n::{Language, Localizer};
 
 mod common;
 use common::relay_rig::{PASSWORD, TestRelay, WAIT};
@@ -43,6 +44,14 @@ fn sign_in_and_errors_in_plain_words() {
         tech.state().sign_in_error.as_deref(),
         Some("wrong name or password")
     );
+    // The same refusal in French: mapped from the relay's status, not shown as it came.
+    tech.set_language(Localizer::new(Language::Fr));
+    assert!(tech.sign_in("ana", "still not it", WAIT).is_err());
+    assert_eq!(
+        tech.state().sign_in_error.as_deref(),
+        Some("nom d'utilisateur ou mot de passe incorrect")
+    );
+    tech.set_language(Localizer::default());
 
     // Right password: signed in, codes work.
     tech.sign_in("ana", PASSWORD, WAIT).unwrap();

@@ -404,10 +404,10 @@ fn a_records_kept_files_are_downloaded_from_the_files_tab() {
     mailbox.push(ReviewResult::FileSaved {
         record_id: 7,
         sha256: hex::encode([1u8; 32]),
-        result: Err("the server is unreachable".into()),
+        result: Err(lifeline_console::state::Problem::NotFound),
     });
     settle(&mut harness);
-    harness.get_by_label("Not downloaded: the server is unreachable");
+    harness.get_by_label("Not downloaded: the server no longer has this item");
 
     // The access log names the file downloaded.
     harness.get_by_label("Details").click();
