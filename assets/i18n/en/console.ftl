@@ -18,6 +18,7 @@
 ## Header
 
 header-subtitle = technician console
+window-title = Lifeline console
 header-settings = Settings
 header-theme-light = Switch to the light theme
 header-theme-dark = Switch to the dark theme
@@ -217,8 +218,14 @@ admin-records = Session records
 admin-recording-notice = Customers are told that their session is recorded on these portals:
 admin-retention-loading = Loading…
 admin-retention-delete-after = Delete records after
-admin-days-suffix = { " " }days
-admin-retention-now = Records are deleted { $days } days after their session.
+admin-days-value = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+admin-retention-now = Records are deleted { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } after their session.
 admin-retention-forever = Records are kept forever.
 admin-accounts = Accounts
 admin-column-name = Name
@@ -262,7 +269,10 @@ notice-local-failed = The local server could not start: { $reason }
 notice-code-created = Code { $code } created.
 notice-code-cancelled = Code { $code } cancelled.
 notice-portal-saved = Portal { $name } saved.
-notice-retention-saved = Records are now kept { $days } days.
+notice-retention-saved = Records are now kept { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }.
 notice-retention-forever = Records are now kept forever.
 notice-account-created = Account { $name } created.
 notice-server-starting = Starting the local server…
@@ -297,6 +307,7 @@ video-ms = { $ms } ms
 video-mbps = { $rate } Mbit/s
 video-kbps = { $rate } kbit/s
 video-stream = { $codec } { $size }
+video-codec-tiles = tiles
 video-stream-landscape = { $codec } { $size } (landscape)
 video-stream-upside-down = { $codec } { $size } (upside down)
 video-none = no video

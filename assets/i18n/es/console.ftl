@@ -18,6 +18,7 @@
 ## Encabezado
 
 header-subtitle = consola del técnico
+window-title = Consola de Lifeline
 header-settings = Configuración
 header-theme-light = Cambiar al tema claro
 header-theme-dark = Cambiar al tema oscuro
@@ -217,8 +218,14 @@ admin-records = Fichas de sesión
 admin-recording-notice = Se informa a los clientes de que su sesión se graba en estos portales:
 admin-retention-loading = Cargando…
 admin-retention-delete-after = Eliminar las fichas después de
-admin-days-suffix = { " " }días
-admin-retention-now = Las fichas se eliminan { $days } días después de su sesión.
+admin-days-value = { $days ->
+        [one] { $days } día
+       *[other] { $days } días
+    }
+admin-retention-now = Las fichas se eliminan { $days ->
+        [one] { $days } día
+       *[other] { $days } días
+    } después de su sesión.
 admin-retention-forever = Las fichas se conservan para siempre.
 admin-accounts = Cuentas
 admin-column-name = Nombre
@@ -262,7 +269,10 @@ notice-local-failed = No se pudo iniciar el servidor local: { $reason }
 notice-code-created = Código { $code } creado.
 notice-code-cancelled = Código { $code } cancelado.
 notice-portal-saved = Portal { $name } guardado.
-notice-retention-saved = Las fichas se conservan ahora { $days } días.
+notice-retention-saved = Las fichas se conservan ahora { $days ->
+        [one] { $days } día
+       *[other] { $days } días
+    }.
 notice-retention-forever = Las fichas se conservan ahora para siempre.
 notice-account-created = Cuenta { $name } creada.
 notice-server-starting = Iniciando el servidor local…
@@ -297,6 +307,7 @@ video-ms = { $ms } ms
 video-mbps = { $rate } Mbit/s
 video-kbps = { $rate } kbit/s
 video-stream = { $codec } { $size }
+video-codec-tiles = mosaicos
 video-stream-landscape = { $codec } { $size } (horizontal)
 video-stream-upside-down = { $codec } { $size } (invertida)
 video-none = sin vídeo

@@ -18,6 +18,7 @@
 ## En-tête
 
 header-subtitle = console du technicien
+window-title = Console Lifeline
 header-settings = Paramètres
 header-theme-light = Passer au thème clair
 header-theme-dark = Passer au thème sombre
@@ -217,8 +218,14 @@ admin-records = Fiches de session
 admin-recording-notice = Les clients sont informés que leur session est enregistrée sur ces portails :
 admin-retention-loading = Chargement…
 admin-retention-delete-after = Supprimer les fiches après
-admin-days-suffix = { " " }jours
-admin-retention-now = Les fiches sont supprimées { $days } jours après leur session.
+admin-days-value = { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
+admin-retention-now = Les fiches sont supprimées { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } après leur session.
 admin-retention-forever = Les fiches sont conservées sans limite.
 admin-accounts = Comptes
 admin-column-name = Nom
@@ -262,7 +269,10 @@ notice-local-failed = Le serveur local n'a pas pu démarrer : { $reason }
 notice-code-created = Code { $code } créé.
 notice-code-cancelled = Code { $code } annulé.
 notice-portal-saved = Portail { $name } enregistré.
-notice-retention-saved = Les fiches sont désormais conservées { $days } jours.
+notice-retention-saved = Les fiches sont désormais conservées { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }.
 notice-retention-forever = Les fiches sont désormais conservées sans limite.
 notice-account-created = Compte { $name } créé.
 notice-server-starting = Démarrage du serveur local…
@@ -297,6 +307,7 @@ video-ms = { $ms } ms
 video-mbps = { $rate } Mbit/s
 video-kbps = { $rate } kbit/s
 video-stream = { $codec } { $size }
+video-codec-tiles = tuiles
 video-stream-landscape = { $codec } { $size } (paysage)
 video-stream-upside-down = { $codec } { $size } (à l'envers)
 video-none = pas de vidéo
@@ -418,7 +429,7 @@ size-tb = { $size } To
 
 review-title = Sessions
 review-search = Rechercher
-review-search-hint = nom, identifiant ou texte du chat
+review-search-hint = nom, identifiant ou texte de la discussion
 review-technician = Technicien
 review-portal = Portail
 review-from = Du
@@ -457,7 +468,7 @@ review-missing-chunks = { $count ->
     [one] Une partie de cet enregistrement n'est jamais arrivée au serveur (bloc { $chunks }).
    *[other] Des parties de cet enregistrement ne sont jamais arrivées au serveur ({ $count } blocs : { $chunks }).
 }
-review-tab-chat = Chat
+review-tab-chat = Discussion
 review-tab-events = Événements
 review-tab-diagnostics = Diagnostics
 review-tab-files = Fichiers
