@@ -110,10 +110,9 @@ fn record(id: u64, customer: &str, minutes: Option<u64>, outcome: Option<Outcome
     }
 }
 
-#[test]
-fn snapshot_sessions_fr() {
-    let (mut harness, mut rx) =
-        harness_with(signed_in_speaking(Language::Fr), settings(Language::Fr));
+/// The Sessions list in `language`, with four records; `words` must be on screen.
+fn sessions_snapshot(language: Language, words: [&str; 3], search: &str) {
+    let (mut harness, mut rx) = harness_with(signed_in_speaking(language), settings(language));
     harness.state_mut().show(View::Sessions);
     settle(&mut harness);
     let mailbox = drain(&mut rx)
@@ -130,13 +129,31 @@ fn snapshot_sessions_fr() {
         record(4, "Li Wei", None, None),
     ])));
     settle(&mut harness);
-    harness.get_by_label("À suivre");
-    harness.get_by_label("Non résolu");
-    harness.get_by_label("en cours");
-    assert!(harness.query_all_by_label("Rechercher").count() >= 2);
+    for word in words {
+        harness.get_by_label(word);
+    }
+    assert!(harness.query_all_by_label(search).count() >= 2);
     assert!(harness.query_by_label("Resolved").is_none());
     assert!(harness.query_by_label("Any outcome").is_none());
-    harness.snapshot_options("sessions_fr", &snapshot_options());
+    harness.snapshot_options(format!("sessions_{language}"), &snapshot_options());
+}
+
+#[test]
+fn snapshot_sessions_fr() {
+    sessions_snapshot(
+        Language::Fr,
+        ["À suivre", "Non résolu", "en cours"],
+        "Rechercher",
+    );
+}
+
+#[test]
+fn snapshot_sessions_es() {
+    sessions_snapshot(
+        Language::Es,
+        ["Seguimiento", "No resuelto", "en curso"],
+        "Buscar",
+    );
 }
 
 #[test]

@@ -91,11 +91,35 @@ impl HttpError {
     }
 }
 
+/// A 400 the technician can act on, by the relay's stable message; else [`Problem::Invalid`].
+fn invalid_problem(message: &str) -> Problem {
+    if message.starts_with("the password must have") {
+        // "the password must have 8 to 1024 characters, it has 5"
+        let min = message
+            .split(|c: char| !c.is_ascii_digit())
+            .find_map(|n| n.parse().ok());
+        return min.map_or(Problem::Invalid, |min| Problem::PasswordLength { min });
+    }
+    if message.starts_with("the user name is empty") || message.starts_with("the portal name is") {
+        Problem::NameEmpty
+    } else if message.starts_with("a new portal needs") {
+        Problem::PortalIncomplete
+    } else if message.starts_with("the slug") {
+        Problem::SlugInvalid
+    } else if message.starts_with("the code lifetime") {
+        Problem::CodeLifetime
+    } else if message.starts_with("retention must be") {
+        Problem::RetentionRange
+    } else {
+        Problem::Invalid
+    }
+}
+
 /// A relay refusal as a [`Problem`]: by status, and by the stable message for the conflicts
 /// the technician can act on.
 fn refusal_problem(status: u16, message: &str) -> Problem {
     match status {
-        400 | 422 => Problem::Invalid,
+        400 | 422 => invalid_problem(message),
         403 => Problem::Forbidden,
         404 => Problem::NotFound,
         409 if message.starts_with("a user named") => Problem::NameTaken,
@@ -363,7 +387,35 @@ mod tests {
     fn relay_refusals_map_to_problems_by_status_and_stable_message() {
         let cases = [
             (refused(400, "invalid request"), Problem::Invalid),
-            (refused(403, "only admins can manage portals"), Problem::Forbidden),
+            (
+                refused(400, "the password must have 8 to 1024 characters, it has 5"),
+                Problem::PasswordLength { min: 8 },
+            ),
+            (refused(400, "the user name is empty"), Problem::NameEmpty),
+            (refused(400, "the portal name is empty"), Problem::NameEmpty),
+            (
+                refused(400, "a new portal needs a name and a slug"),
+                Problem::PortalIncomplete,
+            ),
+            (
+                refused(400, "the slug \"A B\" is not valid: use 1 to 40 lowercase"),
+                Problem::SlugInvalid,
+            ),
+            (
+                refused(400, "the code lifetime must be 60 to 604800 seconds, not 5"),
+                Problem::CodeLifetime,
+            ),
+            (
+                refused(
+                    400,
+                    "retention must be 1 to 3650 days, or none to keep records forever",
+                ),
+                Problem::RetentionRange,
+            ),
+            (
+                refused(403, "only admins can manage portals"),
+                Problem::Forbidden,
+            ),
             (refused(404, "portal not found"), Problem::NotFound),
             (
                 refused(409, "a user named \"ana\" already exists"),
@@ -385,7 +437,10 @@ mod tests {
                 refused(409, "you cannot take away your own admin role"),
                 Problem::OwnAccount,
             ),
-            (refused(409, "this code already has a session"), Problem::Conflict),
+            (
+                refused(409, "this code already has a session"),
+                Problem::Conflict,
+            ),
             (refused(413, "the file is too large"), Problem::TooLarge),
             (
                 refused(429, "too many requests"),

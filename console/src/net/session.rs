@@ -27,8 +27,8 @@ use super::recorder::{Recorder, RecordingSetup};
 use super::sink::EventSink;
 use super::video::{Decoder, receive_video};
 use super::writers::{CONTROL_QUEUE, INPUT_QUEUE, control_writer, input_writer};
-use crate::state::{Problem, SessionEvent};
 use crate::state::screen::SharedScreen;
+use crate::state::{Problem, SessionEvent};
 
 /// A ping goes out this often.
 const PING_EVERY: Duration = Duration::from_secs(2);

@@ -303,7 +303,11 @@ impl ConsoleState {
             }
             ServerEvent::Error(reason) => self.notify(reason.text(self.loc), true, instant),
             ServerEvent::CodeCancelled(code) => {
-                let text = tr!(self.loc, "notice-code-cancelled", code = code.display_code());
+                let text = tr!(
+                    self.loc,
+                    "notice-code-cancelled",
+                    code = code.display_code()
+                );
                 self.notify(text, false, instant);
                 self.codes.upsert(code);
             }

@@ -57,6 +57,21 @@ pub enum Problem {
     Conflict,
     /// The server found the request invalid (400, 422).
     Invalid,
+    /// A new account's password is too short or too long.
+    PasswordLength {
+        /// The fewest characters allowed.
+        min: u64,
+    },
+    /// A name is empty.
+    NameEmpty,
+    /// A new portal lacks a name or an address.
+    PortalIncomplete,
+    /// A portal's address has characters it may not have.
+    SlugInvalid,
+    /// A portal's code lifetime is out of range.
+    CodeLifetime,
+    /// The retention is out of range.
+    RetentionRange,
     /// Too large for the server (413).
     TooLarge,
     /// The server failed (5xx).
@@ -183,6 +198,20 @@ impl Problem {
             Self::OwnAccount => tr!(loc, "problem-own-account"),
             Self::Conflict => tr!(loc, "problem-conflict"),
             Self::Invalid => tr!(loc, "problem-invalid"),
+            Self::PasswordLength { min } => tr!(loc, "problem-password-length", min = *min),
+            Self::NameEmpty => tr!(loc, "problem-name-empty"),
+            Self::PortalIncomplete => tr!(loc, "problem-portal-incomplete"),
+            Self::SlugInvalid => tr!(
+                loc,
+                "problem-slug-invalid",
+                max = lifeline_relay::store::MAX_SLUG_CHARS
+            ),
+            Self::CodeLifetime => tr!(loc, "problem-code-lifetime"),
+            Self::RetentionRange => tr!(
+                loc,
+                "problem-retention-range",
+                max = lifeline_relay::store::MAX_RETENTION_DAYS
+            ),
             Self::TooLarge => tr!(loc, "problem-too-large"),
             Self::ServerFailed { status } => tr!(loc, "problem-server-failed", status = *status),
             Self::Refused { status } => tr!(loc, "problem-refused", status = *status),
@@ -218,7 +247,11 @@ impl Problem {
             Self::RelayEnded => tr!(loc, "problem-relay-ended"),
             Self::ConnectionLost(None) => tr!(loc, "problem-connection-lost"),
             Self::ConnectionLost(Some(detail)) => {
-                tr!(loc, "problem-connection-lost-detail", detail = detail.as_str())
+                tr!(
+                    loc,
+                    "problem-connection-lost-detail",
+                    detail = detail.as_str()
+                )
             }
             Self::NotConnected => tr!(loc, "problem-not-connected"),
             Self::QueueFull => tr!(loc, "problem-queue-full"),

@@ -385,7 +385,10 @@ mod tests {
         assert_eq!(tr!(fr, "admin-days-value", days = 1u32), "1 jour");
         assert_eq!(tr!(fr, "admin-days-value", days = 30u32), "30 jours");
         assert_eq!(tr!(es, "admin-days-value", days = 1u32), "1 día");
-        assert_eq!(tr!(Localizer::default(), "admin-days-value", days = 1u32), "1 day");
+        assert_eq!(
+            tr!(Localizer::default(), "admin-days-value", days = 1u32),
+            "1 day"
+        );
         assert_eq!(leading_number("30 jours"), Some(30.0));
         assert_eq!(leading_number(" 7"), Some(7.0));
         assert_eq!(leading_number("jours"), None);
