@@ -156,7 +156,7 @@ fn main() -> anyhow::Result<()> {
                 lifeline_protocol::i18n::Localizer::new(
                     lifeline_protocol::i18n::Language::from_system()
                 ),
-                "window-title"
+                "console-window-title"
             ))
             .with_app_id(APP_ID)
             .with_inner_size([1280.0, 820.0])

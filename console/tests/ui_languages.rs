@@ -121,7 +121,7 @@ fn sessions_snapshot(language: Language, words: [&str; 3], search: &str) {
             Command::Review(ReviewRequest::List(_), mailbox) => Some(mailbox),
             _ => None,
         })
-        .expect("the Sessions list asks for the records");
+        .unwrap_or_else(|| panic!("the Sessions list asks for the records"));
     mailbox.push(ReviewResult::List(Ok(vec![
         record(1, "Marie Dupont", Some(12), Some(Outcome::Resolved)),
         record(2, "Jonas Berg", Some(47), Some(Outcome::FollowUp)),

@@ -18,7 +18,7 @@
 ## Header
 
 header-subtitle = technician console
-window-title = Lifeline console
+console-window-title = Lifeline console
 header-settings = Settings
 header-theme-light = Switch to the light theme
 header-theme-dark = Switch to the dark theme
@@ -603,6 +603,9 @@ problem-checksum = the content's SHA-256 does not match what was announced; noth
 problem-transfer-broken = the transfer broke off: { $detail }
 problem-screenshot = the screenshot could not be encoded: { $detail }
 problem-recording = the recording cannot be played: { $detail }
+problem-busy = the console is busy; try again in a moment
+problem-network-stopped = the console's network side has stopped; restart the console
+problem-network-not-started = the console's network side could not start: { $detail }
 
 ## Why a session ended, as the phone or the server said (follows a colon)
 

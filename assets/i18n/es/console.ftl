@@ -18,7 +18,7 @@
 ## Encabezado
 
 header-subtitle = consola del técnico
-window-title = Consola de Lifeline
+console-window-title = Consola de Lifeline
 header-settings = Configuración
 header-theme-light = Cambiar al tema claro
 header-theme-dark = Cambiar al tema oscuro
@@ -603,6 +603,9 @@ problem-checksum = el SHA-256 del contenido no coincide con el anunciado; no se 
 problem-transfer-broken = la transferencia se interrumpió: { $detail }
 problem-screenshot = no se pudo codificar la captura de pantalla: { $detail }
 problem-recording = no se puede reproducir la grabación: { $detail }
+problem-busy = la consola está ocupada; inténtelo de nuevo en un momento
+problem-network-stopped = la parte de red de la consola se detuvo; reinicie la consola
+problem-network-not-started = la parte de red de la consola no pudo iniciarse: { $detail }
 
 ## Por qué terminó una sesión, según el teléfono o el servidor (sigue a dos puntos)
 

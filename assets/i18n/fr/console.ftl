@@ -18,7 +18,7 @@
 ## En-tête
 
 header-subtitle = console du technicien
-window-title = Console Lifeline
+console-window-title = Console Lifeline
 header-settings = Paramètres
 header-theme-light = Passer au thème clair
 header-theme-dark = Passer au thème sombre
@@ -603,6 +603,9 @@ problem-checksum = le SHA-256 du contenu ne correspond pas à celui annoncé ; r
 problem-transfer-broken = le transfert s'est interrompu : { $detail }
 problem-screenshot = la capture d'écran n'a pas pu être encodée : { $detail }
 problem-recording = l'enregistrement ne peut pas être lu : { $detail }
+problem-busy = la console est occupée ; réessayez dans un instant
+problem-network-stopped = la partie réseau de la console s'est arrêtée ; redémarrez la console
+problem-network-not-started = la partie réseau de la console n'a pas pu démarrer : { $detail }
 
 ## Pourquoi une session s'est terminée, selon le téléphone ou le serveur (après deux-points)
 

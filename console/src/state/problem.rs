@@ -166,6 +166,12 @@ pub enum Problem {
     ScreenshotNotEncoded(String),
     /// A session recording cannot be played.
     RecordingUnplayable(String),
+    /// Too many commands wait for the network side.
+    Busy,
+    /// The network side has stopped.
+    NetworkStopped,
+    /// The network side could not start.
+    NetworkNotStarted(String),
 }
 
 impl Problem {
@@ -289,6 +295,11 @@ impl Problem {
             }
             Self::RecordingUnplayable(detail) => {
                 tr!(loc, "problem-recording", detail = detail.as_str())
+            }
+            Self::Busy => tr!(loc, "problem-busy"),
+            Self::NetworkStopped => tr!(loc, "problem-network-stopped"),
+            Self::NetworkNotStarted(detail) => {
+                tr!(loc, "problem-network-not-started", detail = detail.as_str())
             }
         }
     }

@@ -299,8 +299,9 @@ impl ConsoleApp {
                 self.net = Some(net);
             }
             Err(err) => {
-                self.state.status = ServerStatus::Failed(err.to_string());
-                self.state.notify(err.to_string(), true, Instant::now());
+                let text = err.problem().text(self.localizer());
+                self.state.status = ServerStatus::Failed(text.clone());
+                self.state.notify(text, true, Instant::now());
             }
         }
     }
@@ -314,7 +315,8 @@ impl ConsoleApp {
 
     fn send(&mut self, command: Command) {
         if let Err(err) = self.commands.send(command) {
-            self.state.notify(err.to_string(), true, Instant::now());
+            let text = err.problem().text(self.localizer());
+            self.state.notify(text, true, Instant::now());
         }
     }
 
@@ -463,7 +465,8 @@ impl ConsoleApp {
             match action {
                 SessionAction::Command(command) => {
                     if let Err(err) = self.commands.session(code, command) {
-                        self.state.notify(err.to_string(), true, Instant::now());
+                        let text = err.problem().text(self.localizer());
+                        self.state.notify(text, true, Instant::now());
                     }
                 }
                 SessionAction::Screenshot => {
@@ -645,7 +648,10 @@ impl eframe::App for ConsoleApp {
         self.state.set_language(loc);
         if self.titled_in != Some(loc) {
             self.titled_in = Some(loc);
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(tr!(loc, "window-title")));
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(tr!(
+                loc,
+                "console-window-title"
+            )));
         }
         self.apply_theme(&ctx);
         self.pump();
