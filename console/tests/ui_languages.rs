@@ -14,7 +14,9 @@ use egui_kittest::kittest::Queryable;
 use lifeline_console::net::{Command, ReviewRequest, ReviewResult};
 use lifeline_console::settings::Settings;
 use lifeline_console::state::review::{Outcome, RecordRow, Technician};
-use lifeline_console::state::{ConsoleState, ServerMode, ServerStatus};
+use lifeline_console::state::{
+    ConsoleState, Event, Problem, ServerEvent, ServerMode, ServerStatus,
+};
 use lifeline_console::ui::View;
 use lifeline_protocol::consent::CapabilitySet;
 use lifeline_protocol::i18n::Language;
@@ -54,6 +56,21 @@ fn remote_signed_out(_: Language) -> ConsoleState {
 #[test]
 fn snapshot_login_fr() {
     snapshot("login", Language::Fr, remote_signed_out, |_| {});
+}
+
+#[test]
+fn a_refused_sign_in_reads_in_french_on_the_login_screen() {
+    let mut state = remote_signed_out(Language::Fr);
+    state.set_language(lifeline_protocol::i18n::Localizer::new(Language::Fr));
+    state.apply(
+        Event::Server(ServerEvent::SignInFailed(Problem::WrongPassword)),
+        NOW,
+        std::time::Instant::now(),
+    );
+    let (mut harness, _rx) = harness_with(state, settings(Language::Fr));
+    settle(&mut harness);
+    harness.get_by_label("Nom d'utilisateur ou mot de passe incorrect");
+    assert!(harness.query_by_label_contains("password").is_none());
 }
 
 #[test]

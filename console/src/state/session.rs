@@ -431,7 +431,8 @@ impl SessionState {
     }
 }
 
-fn capitalize(text: &str) -> String {
+/// `text` with its first letter upper-case: a reason clause shown as a sentence of its own.
+pub fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
