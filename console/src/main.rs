@@ -151,7 +151,13 @@ fn main() -> anyhow::Result<()> {
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title("Lifeline console")
+            // The system's language until the app applies the technician's choice.
+            .with_title(lifeline_protocol::tr!(
+                lifeline_protocol::i18n::Localizer::new(
+                    lifeline_protocol::i18n::Language::from_system()
+                ),
+                "console-window-title"
+            ))
             .with_app_id(APP_ID)
             .with_inner_size([1280.0, 820.0])
             .with_min_inner_size([800.0, 520.0]),

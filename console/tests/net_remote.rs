@@ -9,6 +9,7 @@ use std::time::Duration;
 use lifeline_console::net::{Command, NetConfig, ServerConfig, TechnicianClient};
 use lifeline_console::state::ServerStatus;
 use lifeline_protocol::CertFingerprint;
+use lifeline_protocol::i18n::{Language, Localizer};
 
 mod common;
 use common::relay_rig::{PASSWORD, TestRelay, WAIT};
@@ -85,6 +86,23 @@ fn sign_in_and_errors_in_plain_words() {
         "{reason}"
     );
     stranger.shutdown(Duration::from_secs(5));
+}
+
+#[test]
+fn a_refused_sign_in_reads_in_the_console_language() {
+    let relay = TestRelay::start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut tech = client(&relay, Some(relay.relay().fingerprint), dir.path());
+    tech.set_language(Localizer::new(Language::Fr));
+    tech.wait_until(WAIT, |s| s.status == ServerStatus::SignedOut)
+        .unwrap();
+    assert!(tech.sign_in("ana", "not the password", WAIT).is_err());
+    // Mapped from the relay's 401, not its English message.
+    assert_eq!(
+        tech.state().sign_in_error.as_deref(),
+        Some("nom d'utilisateur ou mot de passe incorrect")
+    );
+    tech.shutdown(Duration::from_secs(5));
 }
 
 #[test]
@@ -183,7 +201,7 @@ fn admins_manage_portals_and_accounts() {
     tech.wait_until(WAIT, |s| {
         s.notices
             .iter()
-            .any(|n| n.text.contains("retention must be"))
+            .any(|n| n.error && n.text.contains("from 1 to 3,650 days"))
     })
     .unwrap();
     assert_eq!(tech.state().retention, Some(None));
@@ -231,7 +249,7 @@ fn admins_manage_portals_and_accounts() {
     tech.wait_until(WAIT, |s| s.users.iter().any(|u| u.id == bob && u.disabled))
         .unwrap();
 
-    // A refusal reads as the relay words it: the password is too short.
+    // A refusal the console words from the relay's stable message: the password is too short.
     tech.commands()
         .send(Command::CreateUser {
             name: "carl".into(),
@@ -254,6 +272,6 @@ fn admins_manage_portals_and_accounts() {
         .unwrap()
         .text
         .clone();
-    assert!(notice.contains("password"), "{notice}");
+    assert_eq!(notice, "the password must have at least 8 characters");
     tech.shutdown(Duration::from_secs(5));
 }

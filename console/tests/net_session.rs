@@ -13,6 +13,7 @@ use lifeline_console::state::diagnostics::DiagnosticsView;
 use lifeline_console::state::transcript::{Delivery, EntryKind};
 use lifeline_console::state::transfers::TransferStatus;
 use lifeline_protocol::consent::Capability;
+use lifeline_protocol::i18n::{Language, Localizer};
 use lifeline_protocol::messages::Party;
 use lifeline_protocol::messages::input::{InputEvent, Key, KeyAction, KeyEvent};
 use sha2::{Digest, Sha256};
@@ -243,7 +244,13 @@ fn h264_video_is_decoded_into_the_screen() {
         tech.session(code).unwrap().video.stream.map(|s| s.codec),
         Some(Codec::H264)
     );
+    // Ended in Spanish: the reason is worded by the console, not carried as English.
+    tech.set_language(Localizer::new(Language::Es));
     tech.end_session(code, WAIT).unwrap();
     assert!(phone.join().unwrap().ended_by_technician);
+    assert_eq!(
+        tech.session(code).unwrap().phase,
+        Phase::Ended("Usted finalizó la sesión".into())
+    );
     tech.shutdown(Duration::from_secs(5));
 }

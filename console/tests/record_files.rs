@@ -165,7 +165,11 @@ fn a_received_file_is_kept_with_the_record_and_downloads_checked_and_logged() {
         panic!("expected an answer about the file");
     };
     let reason = result.unwrap_err();
-    assert!(reason.contains("no such file"), "{reason}");
+    assert_eq!(
+        reason,
+        lifeline_console::state::Problem::NotFound,
+        "{reason}"
+    );
     let mut names: Vec<String> = std::fs::read_dir(&folder)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::ui::{NOW, drain, harness_with, settle, signed_in};
+use common::ui::{NOW, drain, harness_with, settle, signed_in, snapshot_options};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use lifeline_console::net::{Command, ReviewMailbox, ReviewRequest, ReviewResult};
@@ -295,7 +295,7 @@ fn a_record_in_french_keeps_its_transcript_in_english() {
     settle(&mut harness);
     harness.get_by_label("0:01  Le client a autorisé l'affichage de l'écran.");
     harness
-        .get_by_label("0:20  Le client a mis fin à la session : the customer left the session.")
+        .get_by_label("0:20  Le client a mis fin à la session : le client a quitté la session.")
         .click();
     settle(&mut harness);
 
@@ -404,13 +404,65 @@ fn a_records_kept_files_are_downloaded_from_the_files_tab() {
     mailbox.push(ReviewResult::FileSaved {
         record_id: 7,
         sha256: hex::encode([1u8; 32]),
-        result: Err("the server is unreachable".into()),
+        result: Err(lifeline_console::state::Problem::NotFound),
     });
     settle(&mut harness);
-    harness.get_by_label("Not downloaded: the server is unreachable");
+    harness.get_by_label("Not downloaded: the server no longer has this item");
 
     // The access log names the file downloaded.
     harness.get_by_label("Details").click();
     settle(&mut harness);
     harness.get_by_label("lea downloaded logcat.txt on Nov 27, 2026, 2:30 PM");
+}
+
+/// The record window in `language`, opened with the `open` button, on its `events` tab:
+/// long words must fit, and the end reason reads `ended`, in `language` too.
+fn record_snapshot(language: lifeline_protocol::i18n::Language, [open, events, ended]: [&str; 3]) {
+    let settings = Settings {
+        downloads: Some("/home/technician/Downloads/Lifeline".into()),
+        language: Some(language),
+        ..Settings::default()
+    };
+    let (mut harness, mut rx) = harness_with(signed_in(), settings);
+    harness.state_mut().show(View::Sessions);
+    settle(&mut harness);
+    let (_, mailbox) = review_request(&mut rx);
+    mailbox.push(ReviewResult::List(Ok(vec![row()])));
+    settle(&mut harness);
+    harness.get_by_label(open).click();
+    settle(&mut harness);
+    let (_, mailbox) = review_request(&mut rx);
+    mailbox.push(ReviewResult::Opened(
+        7,
+        Ok(Box::new((details(), recording()))),
+    ));
+    settle(&mut harness);
+    harness.get_by_label(events).click();
+    settle(&mut harness);
+    harness.get_by_label(ended);
+    harness.snapshot_options(format!("record_{language}"), &snapshot_options());
+}
+
+#[test]
+fn snapshot_record_fr() {
+    record_snapshot(
+        lifeline_protocol::i18n::Language::Fr,
+        [
+            "Ouvrir",
+            "Événements",
+            "0:20  Le client a mis fin à la session : le client a quitté la session.",
+        ],
+    );
+}
+
+#[test]
+fn snapshot_record_es() {
+    record_snapshot(
+        lifeline_protocol::i18n::Language::Es,
+        [
+            "Abrir",
+            "Eventos",
+            "0:20  El cliente finalizó la sesión: el cliente salió de la sesión.",
+        ],
+    );
 }

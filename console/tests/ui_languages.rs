@@ -14,7 +14,9 @@ use egui_kittest::kittest::Queryable;
 use lifeline_console::net::{Command, ReviewRequest, ReviewResult};
 use lifeline_console::settings::Settings;
 use lifeline_console::state::review::{Outcome, RecordRow, Technician};
-use lifeline_console::state::{ConsoleState, ServerMode, ServerStatus};
+use lifeline_console::state::{
+    ConsoleState, Event, Problem, ServerEvent, ServerMode, ServerStatus,
+};
 use lifeline_console::ui::View;
 use lifeline_protocol::consent::CapabilitySet;
 use lifeline_protocol::i18n::Language;
@@ -54,6 +56,21 @@ fn remote_signed_out(_: Language) -> ConsoleState {
 #[test]
 fn snapshot_login_fr() {
     snapshot("login", Language::Fr, remote_signed_out, |_| {});
+}
+
+#[test]
+fn a_refused_sign_in_reads_in_french_on_the_login_screen() {
+    let mut state = remote_signed_out(Language::Fr);
+    state.set_language(lifeline_protocol::i18n::Localizer::new(Language::Fr));
+    state.apply(
+        Event::Server(ServerEvent::SignInFailed(Problem::WrongPassword)),
+        NOW,
+        std::time::Instant::now(),
+    );
+    let (mut harness, _rx) = harness_with(state, settings(Language::Fr));
+    settle(&mut harness);
+    harness.get_by_label("Nom d'utilisateur ou mot de passe incorrect");
+    assert!(harness.query_by_label_contains("password").is_none());
 }
 
 #[test]
@@ -110,10 +127,9 @@ fn record(id: u64, customer: &str, minutes: Option<u64>, outcome: Option<Outcome
     }
 }
 
-#[test]
-fn snapshot_sessions_fr() {
-    let (mut harness, mut rx) =
-        harness_with(signed_in_speaking(Language::Fr), settings(Language::Fr));
+/// The Sessions list in `language`, with four records; `words` must be on screen.
+fn sessions_snapshot(language: Language, words: [&str; 3], search: &str) {
+    let (mut harness, mut rx) = harness_with(signed_in_speaking(language), settings(language));
     harness.state_mut().show(View::Sessions);
     settle(&mut harness);
     let mailbox = drain(&mut rx)
@@ -122,7 +138,7 @@ fn snapshot_sessions_fr() {
             Command::Review(ReviewRequest::List(_), mailbox) => Some(mailbox),
             _ => None,
         })
-        .expect("the Sessions list asks for the records");
+        .unwrap_or_else(|| panic!("the Sessions list asks for the records"));
     mailbox.push(ReviewResult::List(Ok(vec![
         record(1, "Marie Dupont", Some(12), Some(Outcome::Resolved)),
         record(2, "Jonas Berg", Some(47), Some(Outcome::FollowUp)),
@@ -130,13 +146,31 @@ fn snapshot_sessions_fr() {
         record(4, "Li Wei", None, None),
     ])));
     settle(&mut harness);
-    harness.get_by_label("À suivre");
-    harness.get_by_label("Non résolu");
-    harness.get_by_label("en cours");
-    assert!(harness.query_all_by_label("Rechercher").count() >= 2);
+    for word in words {
+        harness.get_by_label(word);
+    }
+    assert!(harness.query_all_by_label(search).count() >= 2);
     assert!(harness.query_by_label("Resolved").is_none());
     assert!(harness.query_by_label("Any outcome").is_none());
-    harness.snapshot_options("sessions_fr", &snapshot_options());
+    harness.snapshot_options(format!("sessions_{language}"), &snapshot_options());
+}
+
+#[test]
+fn snapshot_sessions_fr() {
+    sessions_snapshot(
+        Language::Fr,
+        ["À suivre", "Non résolu", "en cours"],
+        "Rechercher",
+    );
+}
+
+#[test]
+fn snapshot_sessions_es() {
+    sessions_snapshot(
+        Language::Es,
+        ["Seguimiento", "No resuelto", "en curso"],
+        "Buscar",
+    );
 }
 
 #[test]

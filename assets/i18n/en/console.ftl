@@ -18,6 +18,7 @@
 ## Header
 
 header-subtitle = technician console
+console-window-title = Lifeline console
 header-settings = Settings
 header-theme-light = Switch to the light theme
 header-theme-dark = Switch to the dark theme
@@ -217,8 +218,14 @@ admin-records = Session records
 admin-recording-notice = Customers are told that their session is recorded on these portals:
 admin-retention-loading = Loading…
 admin-retention-delete-after = Delete records after
-admin-days-suffix = { " " }days
-admin-retention-now = Records are deleted { $days } days after their session.
+admin-days-value = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+admin-retention-now = Records are deleted { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } after their session.
 admin-retention-forever = Records are kept forever.
 admin-accounts = Accounts
 admin-column-name = Name
@@ -260,8 +267,12 @@ notice-server-failed = The server could not start: { $reason }
 notice-session-failed = Session { $code }: { $reason }
 notice-local-failed = The local server could not start: { $reason }
 notice-code-created = Code { $code } created.
+notice-code-cancelled = Code { $code } cancelled.
 notice-portal-saved = Portal { $name } saved.
-notice-retention-saved = Records are now kept { $days } days.
+notice-retention-saved = Records are now kept { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }.
 notice-retention-forever = Records are now kept forever.
 notice-account-created = Account { $name } created.
 notice-server-starting = Starting the local server…
@@ -296,6 +307,7 @@ video-ms = { $ms } ms
 video-mbps = { $rate } Mbit/s
 video-kbps = { $rate } kbit/s
 video-stream = { $codec } { $size }
+video-codec-tiles = tiles
 video-stream-landscape = { $codec } { $size } (landscape)
 video-stream-upside-down = { $codec } { $size } (upside down)
 video-none = no video
@@ -529,3 +541,81 @@ wrapup-notes = Notes
 wrapup-notes-hint = What was done, what is left
 wrapup-save = Save wrap-up
 wrapup-save-again = Save again
+
+## Why something failed (a clause: it follows a colon, or starts a line capitalized)
+
+problem-client-setup = the secure connection could not be set up: { $detail }
+problem-unreachable = the server { $url } is unreachable: { $detail }
+problem-certificate = the server { $url } did not present the expected certificate; check the server's fingerprint in the settings
+problem-malformed = the server's answer could not be read
+problem-wrong-password = wrong name or password
+problem-sign-in-expired = your sign-in expired; sign in again
+problem-account-disabled = this account is disabled; ask an admin to enable it
+problem-too-many = too many attempts; try again later
+problem-too-many-wait = too many attempts; try again in { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }
+problem-forbidden = your account is not allowed to do this
+problem-not-found = the server no longer has this item
+problem-name-taken = an account with this name already exists
+problem-slug-taken = a portal with this address already exists
+problem-too-many-codes = you already have as many pending codes as this portal allows; cancel one or wait for one to be used or to expire
+problem-own-account = you cannot disable your own account or take away its admin role
+problem-conflict = the server refused the change because it conflicts with its current state
+problem-invalid = the server refused the request as invalid
+problem-password-length = the password must have at least { $min } characters
+problem-name-empty = the name is empty
+problem-portal-incomplete = a new portal needs a name and an address
+problem-slug-invalid = a portal's address may hold only lowercase letters, digits and dashes (not first or last), at most { $max } characters
+problem-code-lifetime = a code's lifetime must be between 1 minute and 7 days
+problem-retention-range = records are kept from 1 to { $max } days, or forever
+problem-too-large = the server refused the request: it is too large
+problem-server-failed = the server failed to handle the request (HTTP { $status })
+problem-refused = the server refused the request (HTTP { $status })
+problem-not-signed-in = sign in first
+problem-demo-missing = the demo phone could not start: { $program } was not found in { $folder }. Build it with `cargo build -p lifeline-agent-android`, or join the code from a phone
+problem-demo-not-started = the demo phone could not start: { $program } failed to run: { $detail }
+problem-demo-left = the demo phone left the session
+problem-demo-stopped = the demo phone stopped ({ $status })
+problem-demo-not-watched = the demo phone could not be watched: { $detail }
+problem-no-fingerprint = the server's link carries no certificate fingerprint; set it in the settings
+problem-code-unknown = this session code does not exist
+problem-code-expired = this session code has expired; create a new one
+problem-code-used = this session code was already used; create a new one
+problem-version = the server speaks another protocol version (version { $version }); update the console
+problem-code-not-yours = not signed in, or this code belongs to someone else
+problem-connect-failed = the server could not be reached: { $detail }
+problem-code-withdrawn = the code was withdrawn
+problem-server-shutdown = the server is shutting down
+problem-you-ended = you ended the session
+problem-relay-ended = the server ended the session
+problem-connection-lost = the connection was lost
+problem-connection-lost-detail = the connection was lost ({ $detail })
+problem-not-connected = the session is not connected
+problem-queue-full = too many messages are waiting
+problem-bad-link = the server's link for code { $code } cannot be used: { $detail }
+problem-decoder = the phone's screen could not be decoded: { $detail }
+problem-folder-not-created = the folder { $path } could not be created: { $detail }
+problem-not-written = { $path } could not be written: { $detail }
+problem-not-saved = { $path } could not be saved: { $detail }
+problem-checksum = the content's SHA-256 does not match what was announced; nothing was saved
+problem-transfer-broken = the transfer broke off: { $detail }
+problem-screenshot = the screenshot could not be encoded: { $detail }
+problem-recording = the recording cannot be played: { $detail }
+problem-busy = the console is busy; try again in a moment
+problem-network-stopped = the console's network side has stopped; restart the console
+problem-network-not-started = the console's network side could not start: { $detail }
+
+## Why a session ended, as the phone or the server said (follows a colon)
+
+end-reason-customer-left = the customer left the session
+end-reason-technician-closed = the technician ended the session
+end-reason-connection-lost = the connection was lost
+end-reason-timeout = the other side stopped responding
+end-reason-relay-shutdown = the server shut down
+end-reason-error = an error occurred: { $detail }
+end-reason-customer-ended = the customer ended the session
+end-reason-customer-dropped = the customer's connection dropped
+end-reason-customer-lost = the customer's connection was lost: { $detail }
+end-reason-technician-lost = the technician's connection was lost: { $detail }

@@ -28,9 +28,8 @@ relay-join-hello = Hello { $name },
 relay-join-code-label = Your session code:
 relay-join-code-aria = session code
 relay-join-open-app = Open Lifeline
-relay-join-no-app-before = No app yet?
+relay-join-no-app = No app yet? { $link }, then come back to this page, or open the app and type the code above.
 relay-join-get-app = Get Lifeline on Google Play
-relay-join-no-app-after = , then come back to this page, or open the app and type the code above.
 relay-join-expires = { $minutes ->
     [0] The code expires in about a minute.
     [one] The code expires in about a minute.

@@ -18,6 +18,7 @@
 ## Encabezado
 
 header-subtitle = consola del técnico
+console-window-title = Consola de Lifeline
 header-settings = Configuración
 header-theme-light = Cambiar al tema claro
 header-theme-dark = Cambiar al tema oscuro
@@ -217,8 +218,14 @@ admin-records = Fichas de sesión
 admin-recording-notice = Se informa a los clientes de que su sesión se graba en estos portales:
 admin-retention-loading = Cargando…
 admin-retention-delete-after = Eliminar las fichas después de
-admin-days-suffix = { " " }días
-admin-retention-now = Las fichas se eliminan { $days } días después de su sesión.
+admin-days-value = { $days ->
+        [one] { $days } día
+       *[other] { $days } días
+    }
+admin-retention-now = Las fichas se eliminan { $days ->
+        [one] { $days } día
+       *[other] { $days } días
+    } después de su sesión.
 admin-retention-forever = Las fichas se conservan para siempre.
 admin-accounts = Cuentas
 admin-column-name = Nombre
@@ -260,8 +267,12 @@ notice-server-failed = No se pudo iniciar el servidor: { $reason }
 notice-session-failed = Sesión { $code }: { $reason }
 notice-local-failed = No se pudo iniciar el servidor local: { $reason }
 notice-code-created = Código { $code } creado.
+notice-code-cancelled = Código { $code } cancelado.
 notice-portal-saved = Portal { $name } guardado.
-notice-retention-saved = Las fichas se conservan ahora { $days } días.
+notice-retention-saved = Las fichas se conservan ahora { $days ->
+        [one] { $days } día
+       *[other] { $days } días
+    }.
 notice-retention-forever = Las fichas se conservan ahora para siempre.
 notice-account-created = Cuenta { $name } creada.
 notice-server-starting = Iniciando el servidor local…
@@ -296,6 +307,7 @@ video-ms = { $ms } ms
 video-mbps = { $rate } Mbit/s
 video-kbps = { $rate } kbit/s
 video-stream = { $codec } { $size }
+video-codec-tiles = mosaicos
 video-stream-landscape = { $codec } { $size } (horizontal)
 video-stream-upside-down = { $codec } { $size } (invertida)
 video-none = sin vídeo
@@ -529,3 +541,81 @@ wrapup-notes = Notas
 wrapup-notes-hint = Qué se hizo, qué queda pendiente
 wrapup-save = Guardar cierre
 wrapup-save-again = Guardar de nuevo
+
+## Por qué algo falló (una oración: sigue a dos puntos, o empieza una línea con mayúscula)
+
+problem-client-setup = no se pudo preparar la conexión segura: { $detail }
+problem-unreachable = no se puede contactar con el servidor { $url }: { $detail }
+problem-certificate = el servidor { $url } no presentó el certificado esperado; compruebe la huella del servidor en los ajustes
+problem-malformed = no se pudo leer la respuesta del servidor
+problem-wrong-password = nombre de usuario o contraseña incorrectos
+problem-sign-in-expired = su sesión de usuario ha caducado; vuelva a iniciar sesión
+problem-account-disabled = esta cuenta está desactivada; pida a un administrador que la active
+problem-too-many = demasiados intentos; inténtelo más tarde
+problem-too-many-wait = demasiados intentos; inténtelo de nuevo en { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    }
+problem-forbidden = su cuenta no tiene permiso para hacer esto
+problem-not-found = este elemento ya no existe en el servidor
+problem-name-taken = ya existe una cuenta con este nombre
+problem-slug-taken = ya existe un portal con esta dirección
+problem-too-many-codes = ya tiene tantos códigos pendientes como permite este portal; cancele uno o espere a que se use o caduque
+problem-own-account = no puede desactivar su propia cuenta ni quitarle el rol de administrador
+problem-conflict = el servidor rechazó el cambio porque contradice su estado actual
+problem-invalid = el servidor rechazó la solicitud por no ser válida
+problem-password-length = la contraseña debe tener al menos { $min } caracteres
+problem-name-empty = el nombre está vacío
+problem-portal-incomplete = un portal nuevo necesita un nombre y una dirección
+problem-slug-invalid = la dirección de un portal solo puede contener minúsculas, cifras y guiones (ni al principio ni al final), { $max } caracteres como máximo
+problem-code-lifetime = la validez de un código debe estar entre 1 minuto y 7 días
+problem-retention-range = las fichas se conservan de 1 a { $max } días, o sin límite
+problem-too-large = el servidor rechazó la solicitud: es demasiado grande
+problem-server-failed = el servidor no pudo procesar la solicitud (HTTP { $status })
+problem-refused = el servidor rechazó la solicitud (HTTP { $status })
+problem-not-signed-in = inicie sesión primero
+problem-demo-missing = el teléfono de demostración no pudo iniciarse: no se encontró { $program } en { $folder }. Compílelo con `cargo build -p lifeline-agent-android`, o únase al código desde un teléfono
+problem-demo-not-started = el teléfono de demostración no pudo iniciarse: { $program } no se ejecutó: { $detail }
+problem-demo-left = el teléfono de demostración salió de la sesión
+problem-demo-stopped = el teléfono de demostración se detuvo ({ $status })
+problem-demo-not-watched = no se puede vigilar el teléfono de demostración: { $detail }
+problem-no-fingerprint = el enlace del servidor no incluye la huella del certificado; indíquela en los ajustes
+problem-code-unknown = este código de sesión no existe
+problem-code-expired = este código de sesión ha caducado; cree uno nuevo
+problem-code-used = este código de sesión ya se usó; cree uno nuevo
+problem-version = el servidor usa otra versión del protocolo (versión { $version }); actualice la consola
+problem-code-not-yours = no ha iniciado sesión, o este código pertenece a otra persona
+problem-connect-failed = no se puede contactar con el servidor: { $detail }
+problem-code-withdrawn = el código fue retirado
+problem-server-shutdown = el servidor se está apagando
+problem-you-ended = usted finalizó la sesión
+problem-relay-ended = el servidor finalizó la sesión
+problem-connection-lost = se perdió la conexión
+problem-connection-lost-detail = se perdió la conexión ({ $detail })
+problem-not-connected = la sesión no está conectada
+problem-queue-full = hay demasiados mensajes en espera
+problem-bad-link = el enlace del servidor para el código { $code } no se puede usar: { $detail }
+problem-decoder = no se pudo decodificar la pantalla del teléfono: { $detail }
+problem-folder-not-created = no se pudo crear la carpeta { $path }: { $detail }
+problem-not-written = no se pudo escribir { $path }: { $detail }
+problem-not-saved = no se pudo guardar { $path }: { $detail }
+problem-checksum = el SHA-256 del contenido no coincide con el anunciado; no se guardó nada
+problem-transfer-broken = la transferencia se interrumpió: { $detail }
+problem-screenshot = no se pudo codificar la captura de pantalla: { $detail }
+problem-recording = no se puede reproducir la grabación: { $detail }
+problem-busy = la consola está ocupada; inténtelo de nuevo en un momento
+problem-network-stopped = la parte de red de la consola se detuvo; reinicie la consola
+problem-network-not-started = la parte de red de la consola no pudo iniciarse: { $detail }
+
+## Por qué terminó una sesión, según el teléfono o el servidor (sigue a dos puntos)
+
+end-reason-customer-left = el cliente salió de la sesión
+end-reason-technician-closed = el técnico finalizó la sesión
+end-reason-connection-lost = se perdió la conexión
+end-reason-timeout = el otro lado dejó de responder
+end-reason-relay-shutdown = el servidor se apagó
+end-reason-error = se produjo un error: { $detail }
+end-reason-customer-ended = el cliente finalizó la sesión
+end-reason-customer-dropped = se cortó la conexión del cliente
+end-reason-customer-lost = se perdió la conexión del cliente: { $detail }
+end-reason-technician-lost = se perdió la conexión del técnico: { $detail }

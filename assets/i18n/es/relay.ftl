@@ -29,9 +29,8 @@ relay-join-hello = Hola, { $name }:
 relay-join-code-label = Su código de sesión:
 relay-join-code-aria = código de sesión
 relay-join-open-app = Abrir Lifeline
-relay-join-no-app-before = ¿Aún no tiene la aplicación?
+relay-join-no-app = ¿Aún no tiene la aplicación? { $link }, vuelva después a esta página, o abra la aplicación y escriba el código de arriba.
 relay-join-get-app = Descargue Lifeline en Google Play
-relay-join-no-app-after = , vuelva después a esta página, o abra la aplicación y escriba el código de arriba.
 relay-join-expires = { $minutes ->
     [0] El código caduca en aproximadamente un minuto.
     [one] El código caduca en aproximadamente un minuto.

@@ -18,6 +18,7 @@
 ## En-tête
 
 header-subtitle = console du technicien
+console-window-title = Console Lifeline
 header-settings = Paramètres
 header-theme-light = Passer au thème clair
 header-theme-dark = Passer au thème sombre
@@ -217,8 +218,14 @@ admin-records = Fiches de session
 admin-recording-notice = Les clients sont informés que leur session est enregistrée sur ces portails :
 admin-retention-loading = Chargement…
 admin-retention-delete-after = Supprimer les fiches après
-admin-days-suffix = { " " }jours
-admin-retention-now = Les fiches sont supprimées { $days } jours après leur session.
+admin-days-value = { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
+admin-retention-now = Les fiches sont supprimées { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } après leur session.
 admin-retention-forever = Les fiches sont conservées sans limite.
 admin-accounts = Comptes
 admin-column-name = Nom
@@ -260,8 +267,12 @@ notice-server-failed = Le serveur n'a pas pu démarrer : { $reason }
 notice-session-failed = Session { $code } : { $reason }
 notice-local-failed = Le serveur local n'a pas pu démarrer : { $reason }
 notice-code-created = Code { $code } créé.
+notice-code-cancelled = Code { $code } annulé.
 notice-portal-saved = Portail { $name } enregistré.
-notice-retention-saved = Les fiches sont désormais conservées { $days } jours.
+notice-retention-saved = Les fiches sont désormais conservées { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }.
 notice-retention-forever = Les fiches sont désormais conservées sans limite.
 notice-account-created = Compte { $name } créé.
 notice-server-starting = Démarrage du serveur local…
@@ -296,6 +307,7 @@ video-ms = { $ms } ms
 video-mbps = { $rate } Mbit/s
 video-kbps = { $rate } kbit/s
 video-stream = { $codec } { $size }
+video-codec-tiles = tuiles
 video-stream-landscape = { $codec } { $size } (paysage)
 video-stream-upside-down = { $codec } { $size } (à l'envers)
 video-none = pas de vidéo
@@ -417,7 +429,7 @@ size-tb = { $size } To
 
 review-title = Sessions
 review-search = Rechercher
-review-search-hint = nom, identifiant ou texte du chat
+review-search-hint = nom, identifiant ou texte de la discussion
 review-technician = Technicien
 review-portal = Portail
 review-from = Du
@@ -456,7 +468,7 @@ review-missing-chunks = { $count ->
     [one] Une partie de cet enregistrement n'est jamais arrivée au serveur (bloc { $chunks }).
    *[other] Des parties de cet enregistrement ne sont jamais arrivées au serveur ({ $count } blocs : { $chunks }).
 }
-review-tab-chat = Chat
+review-tab-chat = Discussion
 review-tab-events = Événements
 review-tab-diagnostics = Diagnostics
 review-tab-files = Fichiers
@@ -529,3 +541,81 @@ wrapup-notes = Notes
 wrapup-notes-hint = Ce qui a été fait, ce qui reste à faire
 wrapup-save = Enregistrer le bilan
 wrapup-save-again = Enregistrer à nouveau
+
+## Pourquoi quelque chose a échoué (une proposition : après deux-points, ou en début de ligne avec une majuscule)
+
+problem-client-setup = la connexion sécurisée n'a pas pu être préparée : { $detail }
+problem-unreachable = le serveur { $url } est injoignable : { $detail }
+problem-certificate = le serveur { $url } n'a pas présenté le certificat attendu ; vérifiez l'empreinte du serveur dans les paramètres
+problem-malformed = la réponse du serveur est illisible
+problem-wrong-password = nom d'utilisateur ou mot de passe incorrect
+problem-sign-in-expired = votre connexion a expiré ; reconnectez-vous
+problem-account-disabled = ce compte est désactivé ; demandez à un administrateur de le réactiver
+problem-too-many = trop de tentatives ; réessayez plus tard
+problem-too-many-wait = trop de tentatives ; réessayez dans { $seconds ->
+        [one] { $seconds } seconde
+       *[other] { $seconds } secondes
+    }
+problem-forbidden = votre compte n'a pas le droit de faire cela
+problem-not-found = cet élément n'existe plus sur le serveur
+problem-name-taken = un compte porte déjà ce nom
+problem-slug-taken = un portail utilise déjà cette adresse
+problem-too-many-codes = vous avez déjà autant de codes en attente que ce portail le permet ; annulez-en un ou attendez qu'un code soit utilisé ou expire
+problem-own-account = vous ne pouvez ni désactiver votre propre compte ni lui retirer le rôle d'administrateur
+problem-conflict = le serveur a refusé la modification, car elle contredit son état actuel
+problem-invalid = le serveur a refusé la demande comme non valide
+problem-password-length = le mot de passe doit comporter au moins { $min } caractères
+problem-name-empty = le nom est vide
+problem-portal-incomplete = un nouveau portail a besoin d'un nom et d'une adresse
+problem-slug-invalid = l'adresse d'un portail ne peut contenir que des minuscules, des chiffres et des tirets (ni au début ni à la fin), { $max } caractères au plus
+problem-code-lifetime = la durée de validité d'un code doit être comprise entre 1 minute et 7 jours
+problem-retention-range = les fiches sont conservées de 1 à { $max } jours, ou sans limite
+problem-too-large = le serveur a refusé la demande : elle est trop volumineuse
+problem-server-failed = le serveur n'a pas pu traiter la demande (HTTP { $status })
+problem-refused = le serveur a refusé la demande (HTTP { $status })
+problem-not-signed-in = connectez-vous d'abord
+problem-demo-missing = le téléphone de démonstration n'a pas pu démarrer : { $program } est introuvable dans { $folder }. Compilez-le avec `cargo build -p lifeline-agent-android`, ou rejoignez le code depuis un téléphone
+problem-demo-not-started = le téléphone de démonstration n'a pas pu démarrer : { $program } ne s'est pas lancé : { $detail }
+problem-demo-left = le téléphone de démonstration a quitté la session
+problem-demo-stopped = le téléphone de démonstration s'est arrêté ({ $status })
+problem-demo-not-watched = le téléphone de démonstration ne peut pas être surveillé : { $detail }
+problem-no-fingerprint = le lien du serveur ne contient pas d'empreinte de certificat ; indiquez-la dans les paramètres
+problem-code-unknown = ce code de session n'existe pas
+problem-code-expired = ce code de session a expiré ; créez-en un nouveau
+problem-code-used = ce code de session a déjà été utilisé ; créez-en un nouveau
+problem-version = le serveur utilise une autre version du protocole (version { $version }) ; mettez la console à jour
+problem-code-not-yours = vous n'êtes pas connecté, ou ce code appartient à quelqu'un d'autre
+problem-connect-failed = le serveur est injoignable : { $detail }
+problem-code-withdrawn = le code a été retiré
+problem-server-shutdown = le serveur s'arrête
+problem-you-ended = vous avez mis fin à la session
+problem-relay-ended = le serveur a mis fin à la session
+problem-connection-lost = la connexion a été perdue
+problem-connection-lost-detail = la connexion a été perdue ({ $detail })
+problem-not-connected = la session n'est pas connectée
+problem-queue-full = trop de messages sont en attente
+problem-bad-link = le lien du serveur pour le code { $code } est inutilisable : { $detail }
+problem-decoder = l'écran du téléphone n'a pas pu être décodé : { $detail }
+problem-folder-not-created = le dossier { $path } n'a pas pu être créé : { $detail }
+problem-not-written = { $path } n'a pas pu être écrit : { $detail }
+problem-not-saved = { $path } n'a pas pu être enregistré : { $detail }
+problem-checksum = le SHA-256 du contenu ne correspond pas à celui annoncé ; rien n'a été enregistré
+problem-transfer-broken = le transfert s'est interrompu : { $detail }
+problem-screenshot = la capture d'écran n'a pas pu être encodée : { $detail }
+problem-recording = l'enregistrement ne peut pas être lu : { $detail }
+problem-busy = la console est occupée ; réessayez dans un instant
+problem-network-stopped = la partie réseau de la console s'est arrêtée ; redémarrez la console
+problem-network-not-started = la partie réseau de la console n'a pas pu démarrer : { $detail }
+
+## Pourquoi une session s'est terminée, selon le téléphone ou le serveur (après deux-points)
+
+end-reason-customer-left = le client a quitté la session
+end-reason-technician-closed = le technicien a mis fin à la session
+end-reason-connection-lost = la connexion a été perdue
+end-reason-timeout = l'autre côté ne répond plus
+end-reason-relay-shutdown = le serveur s'est arrêté
+end-reason-error = une erreur s'est produite : { $detail }
+end-reason-customer-ended = le client a mis fin à la session
+end-reason-customer-dropped = la connexion du client a été coupée
+end-reason-customer-lost = la connexion du client a été perdue : { $detail }
+end-reason-technician-lost = la connexion du technicien a été perdue : { $detail }

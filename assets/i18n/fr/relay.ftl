@@ -29,9 +29,8 @@ relay-join-hello = Bonjour { $name },
 relay-join-code-label = Votre code de session :
 relay-join-code-aria = code de session
 relay-join-open-app = Ouvrir Lifeline
-relay-join-no-app-before = Vous n'avez pas encore l'application ?
+relay-join-no-app = Vous n'avez pas encore l'application ? { $link }, puis revenez sur cette page, ou ouvrez l'application et saisissez le code ci-dessus.
 relay-join-get-app = Téléchargez Lifeline sur Google Play
-relay-join-no-app-after = , puis revenez sur cette page, ou ouvrez l'application et saisissez le code ci-dessus.
 relay-join-expires = { $minutes ->
     [0] Le code expire dans une minute environ.
     [one] Le code expire dans une minute environ.

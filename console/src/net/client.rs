@@ -96,6 +96,12 @@ impl TechnicianClient {
         &self.state
     }
 
+    /// Words what happens next in `loc`'s language, as the console does after the
+    /// technician picks a language.
+    pub fn set_language(&mut self, loc: lifeline_protocol::i18n::Localizer) {
+        self.state.set_language(loc);
+    }
+
     /// The session on `code`.
     pub fn session(&self, code: SessionCode) -> Option<&SessionState> {
         self.state.session(code)

@@ -7,6 +7,7 @@ use lifeline_protocol::messages::input::InputEvent;
 use tokio::sync::mpsc;
 
 use super::review::{ReviewMailbox, ReviewRequest};
+use crate::state::Problem;
 use crate::state::admin::PortalDraft;
 
 /// Commands waiting beyond this many are refused (the UI shows "busy").
@@ -137,6 +138,16 @@ pub enum CommandError {
     /// The network side is gone.
     #[error("the network side has stopped")]
     Stopped,
+}
+
+impl CommandError {
+    /// What went wrong, as the console tells the technician.
+    pub fn problem(&self) -> Problem {
+        match self {
+            Self::Busy => Problem::Busy,
+            Self::Stopped => Problem::NetworkStopped,
+        }
+    }
 }
 
 impl CommandSender {

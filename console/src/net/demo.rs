@@ -7,6 +7,8 @@ use std::process::Stdio;
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 
+use crate::state::problem::Problem;
+
 /// The demo customer's name.
 pub const DEMO_CUSTOMER: &str = "Demo customer";
 
@@ -27,16 +29,15 @@ pub fn find_agent(exe: &Path) -> Option<PathBuf> {
 }
 
 /// Why the agent wasn't found, for the UI.
-pub fn missing_message(exe: &Path) -> String {
-    let dir = exe
+pub fn missing(exe: &Path) -> Problem {
+    let folder = exe
         .parent()
         .map(|d| d.display().to_string())
         .unwrap_or_default();
-    format!(
-        "The demo phone could not start: {} was not found in {dir}. Build it with \
-         `cargo build -p lifeline-agent-android`, or join the code from a phone.",
-        agent_file_name()
-    )
+    Problem::DemoAgentMissing {
+        program: agent_file_name(),
+        folder,
+    }
 }
 
 /// Starts the agent joining `deep_link` as the demo customer on a simulated Samsung,
@@ -97,7 +98,10 @@ mod tests {
         std::fs::create_dir_all(&deps).unwrap();
         let exe = deps.join("console-test");
         assert_eq!(find_agent(&exe), None);
-        assert!(missing_message(&exe).contains("lifeline-agent"));
+        let fr = lifeline_protocol::i18n::Localizer::new(lifeline_protocol::i18n::Language::Fr);
+        let missing = missing(&exe).text(fr);
+        assert!(missing.contains("lifeline-agent"), "{missing}");
+        assert!(missing.contains("introuvable"), "{missing}");
         let agent = dir.path().join(agent_file_name());
         std::fs::write(&agent, b"").unwrap();
         assert_eq!(find_agent(&exe), Some(agent.clone()));

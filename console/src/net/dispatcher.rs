@@ -23,6 +23,7 @@ use super::session::{self, SessionHandle, SessionSetup};
 use super::sink::EventSink;
 use crate::state::codes::{CodeEntry, CodeState};
 use crate::state::events::{Account, DemoStatus};
+use crate::state::problem::Problem;
 use crate::state::screen::SharedScreen;
 use crate::state::{ServerEvent, SessionEvent};
 
@@ -41,7 +42,7 @@ pub(super) enum Internal {
     Failed(HttpError),
     Reachable,
     SessionDone(SessionCode),
-    DemoExited(String),
+    DemoExited(Problem),
 }
 
 pub(super) struct Dispatcher {
@@ -136,8 +137,9 @@ impl Dispatcher {
                             self.create_demo_code();
                         }
                         Err(err) => {
+                            tracing::error!("the local relay's client did not start: {err}");
                             self.sink
-                                .server(ServerEvent::LocalRelayFailed(err.to_string()))
+                                .server(ServerEvent::LocalRelayFailed(err.problem()))
                                 .await;
                         }
                     }
@@ -145,7 +147,9 @@ impl Dispatcher {
                 Err(err) => {
                     tracing::error!("the local relay did not start: {err}");
                     self.sink
-                        .server(ServerEvent::LocalRelayFailed(err.to_string()))
+                        .server(ServerEvent::LocalRelayFailed(Problem::System(
+                            err.to_string(),
+                        )))
                         .await;
                 }
             },
@@ -153,8 +157,9 @@ impl Dispatcher {
                 match ApiClient::new(url, fingerprint) {
                     Ok(api) => self.api = Some(api),
                     Err(err) => {
+                        tracing::error!("the HTTPS client did not start: {err}");
                         self.sink
-                            .server(ServerEvent::SignInFailed(err.to_string()))
+                            .server(ServerEvent::SignInFailed(err.problem()))
                             .await;
                         return;
                     }
@@ -246,7 +251,8 @@ impl Dispatcher {
                             let _ = internal.send(Internal::SignedIn(api, account)).await;
                         }
                         Err(err) => {
-                            sink.server(ServerEvent::SignInFailed(err.to_string()))
+                            tracing::info!("sign-in failed: {err}");
+                            sink.server(ServerEvent::SignInFailed(err.sign_in_problem()))
                                 .await;
                         }
                     }
@@ -277,9 +283,7 @@ impl Dispatcher {
                 let sink = self.sink.clone();
                 self.background(move |api| async move {
                     let entry = api.cancel_code(code).await?;
-                    sink.server(ServerEvent::CodeUpdated(entry.clone())).await;
-                    sink.server(ServerEvent::Notice(format!("Code {code} cancelled.")))
-                        .await;
+                    sink.server(ServerEvent::CodeCancelled(entry)).await;
                     Ok(vec![])
                 });
             }
@@ -369,10 +373,9 @@ impl Dispatcher {
                 if !sent {
                     let sink = self.sink.clone();
                     let failed = match command {
-                        SessionCommand::Chat(m) => Some(SessionEvent::ChatFailed(
-                            m.id,
-                            "the session is not connected".into(),
-                        )),
+                        SessionCommand::Chat(m) => {
+                            Some(SessionEvent::ChatFailed(m.id, Problem::NotConnected))
+                        }
                         _ => None,
                     };
                     if let Some(event) = failed {
@@ -409,7 +412,7 @@ impl Dispatcher {
                         .and_then(|r| r);
                     let result = match png {
                         Ok(png) => save(path, "screenshot.png", png).await,
-                        Err(err) => Err(format!("the screenshot could not be encoded: {err}")),
+                        Err(err) => Err(Problem::ScreenshotNotEncoded(err)),
                     };
                     match result {
                         Ok(path) => sink.session(code, SessionEvent::Saved(path)).await,
@@ -419,7 +422,7 @@ impl Dispatcher {
             }
             Command::Review(request, mailbox) => {
                 let Some(api) = self.api.clone() else {
-                    mailbox.push(ReviewResult::List(Err("sign in first".into())));
+                    mailbox.push(ReviewResult::List(Err(Problem::NotSignedIn)));
                     return;
                 };
                 let sink = self.sink.clone();
@@ -484,21 +487,21 @@ impl Dispatcher {
                     api.set_token(None);
                 }
                 self.sink
-                    .server(ServerEvent::SignedOut(Some(
-                        "your sign-in expired; sign in again".into(),
-                    )))
+                    .server(ServerEvent::SignedOut(Some(Problem::SignInExpired)))
                     .await;
             }
             e if e.is_unreachable() => {
                 if self.reachable {
                     self.reachable = false;
+                    tracing::warn!("the server is unreachable: {err}");
                     self.sink
-                        .server(ServerEvent::Unreachable(err.to_string()))
+                        .server(ServerEvent::Unreachable(err.problem()))
                         .await;
                 }
             }
             _ => {
-                self.sink.server(ServerEvent::Error(err.to_string())).await;
+                tracing::warn!("a request failed: {err}");
+                self.sink.server(ServerEvent::Error(err.problem())).await;
             }
         }
     }
@@ -523,9 +526,10 @@ impl Dispatcher {
             Ok(link) => link,
             Err(err) => {
                 self.sink
-                    .server(ServerEvent::Error(format!(
-                        "the server's link for code {code} cannot be used: {err}"
-                    )))
+                    .server(ServerEvent::Error(Problem::BadLink {
+                        code: code.to_string(),
+                        detail: err.to_string(),
+                    }))
                     .await;
                 return;
             }
@@ -578,7 +582,7 @@ impl Dispatcher {
             .filter(|p| p.is_file())
             .or_else(|| demo::find_agent(&exe));
         let status = match agent {
-            None => DemoStatus::AgentMissing(demo::missing_message(&exe)),
+            None => DemoStatus::AgentMissing(demo::missing(&exe)),
             Some(agent) => match demo::spawn_agent(
                 &agent,
                 &entry.deep_link,
@@ -588,10 +592,10 @@ impl Dispatcher {
                     self.demo_child = Some(child);
                     DemoStatus::Started(entry.code)
                 }
-                Err(err) => DemoStatus::AgentMissing(format!(
-                    "The demo phone could not start: {} failed to run: {err}",
-                    agent.display()
-                )),
+                Err(err) => DemoStatus::AgentMissing(Problem::DemoNotStarted {
+                    program: agent.display().to_string(),
+                    detail: err.to_string(),
+                }),
             },
         };
         self.sink.server(ServerEvent::Demo(status)).await;
@@ -634,12 +638,12 @@ impl Dispatcher {
 }
 
 /// Waits for the demo agent to exit (never when there is none).
-async fn wait_child(child: &mut Option<Child>) -> String {
+async fn wait_child(child: &mut Option<Child>) -> Problem {
     match child {
         Some(child) => match child.wait().await {
-            Ok(status) if status.success() => "The demo phone left the session.".to_owned(),
-            Ok(status) => format!("The demo phone stopped ({status})."),
-            Err(err) => format!("The demo phone could not be watched: {err}"),
+            Ok(status) if status.success() => Problem::DemoLeft,
+            Ok(status) => Problem::DemoStopped(status.to_string()),
+            Err(err) => Problem::DemoNotWatched(err.to_string()),
         },
         None => std::future::pending().await,
     }

@@ -13,7 +13,7 @@ use tokio::io::AsyncWriteExt;
 
 use super::recorder::Recorder;
 use super::sink::EventSink;
-use crate::state::SessionEvent;
+use crate::state::{Problem, SessionEvent};
 
 /// Progress is reported at most this often.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
@@ -49,7 +49,7 @@ pub async fn receive_file(
 ) {
     let header = file.header().clone();
     let file_id = header.file_id;
-    let failed = |reason: String| SessionEvent::FileFailed { file_id, reason };
+    let failed = |reason: Problem| SessionEvent::FileFailed { file_id, reason };
     sink.session(
         code,
         SessionEvent::FileProgress {
@@ -59,7 +59,10 @@ pub async fn receive_file(
     )
     .await;
     if let Err(err) = tokio::fs::create_dir_all(&dir).await {
-        let reason = format!("the folder {} could not be created: {err}", dir.display());
+        let reason = Problem::FolderNotCreated {
+            path: dir.display().to_string(),
+            detail: err.to_string(),
+        };
         sink.session(code, failed(reason)).await;
         return;
     }
@@ -74,7 +77,7 @@ pub async fn receive_file(
     let mut out = match tokio::fs::File::create(&part).await {
         Ok(out) => out,
         Err(err) => {
-            let reason = format!("{} could not be written: {err}", part.display());
+            let reason = not_written(&part, &err);
             sink.session(code, failed(reason)).await;
             return;
         }
@@ -82,12 +85,12 @@ pub async fn receive_file(
     let mut hasher = Sha256::new();
     let mut received = 0u64;
     let mut reported = Instant::now();
-    let outcome: Result<(), String> = loop {
+    let outcome: Result<(), Problem> = loop {
         match file.read_chunk().await {
             Ok(Some(chunk)) => {
                 hasher.update(&chunk);
                 if let Err(err) = out.write_all(&chunk).await {
-                    break Err(format!("{} could not be written: {err}", part.display()));
+                    break Err(not_written(&part, &err));
                 }
                 received += chunk.len() as u64;
                 if reported.elapsed() >= PROGRESS_EVERY {
@@ -103,7 +106,7 @@ pub async fn receive_file(
                 }
             }
             Ok(None) => break Ok(()),
-            Err(err) => break Err(err.to_string()),
+            Err(err) => break Err(Problem::TransferBroken(err.to_string())),
         }
     };
     let outcome = match outcome {
@@ -113,10 +116,10 @@ pub async fn receive_file(
                 if digest == header.sha256 {
                     Ok(())
                 } else {
-                    Err("the file's SHA-256 does not match what the phone announced".to_owned())
+                    Err(Problem::ChecksumMismatch)
                 }
             }
-            Err(err) => Err(format!("{} could not be written: {err}", part.display())),
+            Err(err) => Err(not_written(&part, &err)),
         },
         Err(reason) => Err(reason),
     };
@@ -135,7 +138,10 @@ pub async fn receive_file(
                 .await;
             }
             Err(err) => {
-                let reason = format!("{} could not be saved: {err}", target.display());
+                let reason = Problem::NotSaved {
+                    path: target.display().to_string(),
+                    detail: err.to_string(),
+                };
                 sink.session(code, failed(reason)).await;
             }
         },
@@ -147,15 +153,26 @@ pub async fn receive_file(
 }
 
 /// Writes `bytes` as `name` in `dir` (numbered if taken).
-pub(super) async fn save(dir: PathBuf, name: &str, bytes: Vec<u8>) -> Result<PathBuf, String> {
+pub(super) async fn save(dir: PathBuf, name: &str, bytes: Vec<u8>) -> Result<PathBuf, Problem> {
     tokio::fs::create_dir_all(&dir)
         .await
-        .map_err(|e| format!("the folder {} could not be created: {e}", dir.display()))?;
+        .map_err(|e| Problem::FolderNotCreated {
+            path: dir.display().to_string(),
+            detail: e.to_string(),
+        })?;
     let path = unique_path(&dir, name);
     tokio::fs::write(&path, bytes)
         .await
-        .map_err(|e| format!("{} could not be written: {e}", path.display()))?;
+        .map_err(|e| not_written(&path, &e))?;
     Ok(path)
+}
+
+/// `path` could not be written.
+pub(super) fn not_written(path: &Path, err: &std::io::Error) -> Problem {
+    Problem::NotWritten {
+        path: path.display().to_string(),
+        detail: err.to_string(),
+    }
 }
 
 /// RGBA8 pixels as PNG.

@@ -6,8 +6,9 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use super::files::unique_path;
-use super::http::ApiClient;
+use super::files::{not_written, unique_path};
+use super::http::{ApiClient, DownloadError, HttpError};
+use crate::state::Problem;
 use crate::state::review::{Outcome, RecordDetails, RecordQuery, RecordRow, Recording};
 
 /// What the review window asks for.
@@ -44,11 +45,11 @@ pub enum ReviewRequest {
 #[derive(Debug, Clone)]
 pub enum ReviewResult {
     /// The list, or why not.
-    List(Result<Vec<RecordRow>, String>),
+    List(Result<Vec<RecordRow>, Problem>),
     /// A record, or why not.
-    Opened(u64, Result<Box<(RecordDetails, Recording)>, String>),
+    Opened(u64, Result<Box<(RecordDetails, Recording)>, Problem>),
     /// The wrap-up was saved, or why not.
-    WrapUp(u64, Result<(), String>),
+    WrapUp(u64, Result<(), Problem>),
     /// A record's file (by SHA-256) was saved here, or why not.
     FileSaved {
         /// The record.
@@ -56,7 +57,7 @@ pub enum ReviewResult {
         /// The file's SHA-256, lowercase hex.
         sha256: String,
         /// Where it was saved.
-        result: Result<PathBuf, String>,
+        result: Result<PathBuf, Problem>,
     },
 }
 
@@ -109,7 +110,7 @@ pub(super) async fn run(api: ApiClient, request: ReviewRequest, downloads: &Path
             }
         }
         ReviewRequest::List(query) => {
-            ReviewResult::List(api.records(&query).await.map_err(|e| e.to_string()))
+            ReviewResult::List(api.records(&query).await.map_err(|e| problem(&e)))
         }
         ReviewRequest::Open(id) => ReviewResult::Opened(id, open(&api, id).await),
         ReviewRequest::WrapUp {
@@ -120,7 +121,7 @@ pub(super) async fn run(api: ApiClient, request: ReviewRequest, downloads: &Path
             session_id,
             api.put_wrapup(session_id, outcome, &notes)
                 .await
-                .map_err(|e| e.to_string()),
+                .map_err(|e| problem(&e)),
         ),
     }
 }
@@ -133,10 +134,9 @@ async fn download_file(
     name: &str,
     sha256: &str,
     dir: &Path,
-) -> Result<PathBuf, String> {
+) -> Result<PathBuf, Problem> {
     let mut expected = [0u8; 32];
-    hex::decode_to_slice(sha256, &mut expected)
-        .map_err(|_| format!("{sha256:?} is not a SHA-256"))?;
+    hex::decode_to_slice(sha256, &mut expected).map_err(|_| Problem::ChecksumMismatch)?;
     // A name from the phone: only its last component, so it stays inside `dir`.
     let name = Path::new(name)
         .file_name()
@@ -145,35 +145,51 @@ async fn download_file(
         .unwrap_or("file");
     tokio::fs::create_dir_all(dir)
         .await
-        .map_err(|e| format!("the folder {} could not be created: {e}", dir.display()))?;
+        .map_err(|e| Problem::FolderNotCreated {
+            path: dir.display().to_string(),
+            detail: e.to_string(),
+        })?;
     let target = unique_path(dir, name);
     let part = target.with_file_name(format!("{name}.part"));
     let digest = match api.download_record_file(record_id, sha256, &part).await {
         Ok(digest) => digest,
         Err(err) => {
             let _ = tokio::fs::remove_file(&part).await;
-            return Err(err.to_string());
+            return Err(match err {
+                DownloadError::Http(err) => problem(&err),
+                DownloadError::Write { path, cause } => not_written(&path, &cause),
+            });
         }
     };
     if digest != expected {
         let _ = tokio::fs::remove_file(&part).await;
-        return Err(format!(
-            "the downloaded content's SHA-256 is {}, not the record's {sha256}; nothing was saved",
+        tracing::warn!(
+            "the downloaded content's SHA-256 is {}, not the record's {sha256}",
             hex::encode(digest)
-        ));
+        );
+        return Err(Problem::ChecksumMismatch);
     }
     tokio::fs::rename(&part, &target)
         .await
-        .map_err(|e| format!("{} could not be saved: {e}", target.display()))?;
+        .map_err(|e| Problem::NotSaved {
+            path: target.display().to_string(),
+            detail: e.to_string(),
+        })?;
     Ok(target)
 }
 
-async fn open(api: &ApiClient, id: u64) -> Result<Box<(RecordDetails, Recording)>, String> {
-    let details = api.record(id).await.map_err(|e| e.to_string())?;
-    let bytes = api.recording(id).await.map_err(|e| e.to_string())?;
+async fn open(api: &ApiClient, id: u64) -> Result<Box<(RecordDetails, Recording)>, Problem> {
+    let details = api.record(id).await.map_err(|e| problem(&e))?;
+    let bytes = api.recording(id).await.map_err(|e| problem(&e))?;
     let recording = tokio::task::spawn_blocking(move || Recording::parse(&bytes))
         .await
-        .map_err(|e| e.to_string())?
-        .map_err(|e| format!("the recording cannot be played: {e}"))?;
+        .map_err(|e| Problem::RecordingUnplayable(e.to_string()))?
+        .map_err(|e| Problem::RecordingUnplayable(e.to_string()))?;
     Ok(Box::new((details, recording)))
+}
+
+/// A failed review request as the technician reads it (the relay's words go to the log).
+fn problem(err: &HttpError) -> Problem {
+    tracing::warn!("a review request failed: {err}");
+    err.problem()
 }

@@ -10,6 +10,7 @@ use super::config::NetConfig;
 use super::dispatcher::Dispatcher;
 use super::sink::{EventReceiver, EventSink, Waker};
 use super::tls::install_crypto;
+use crate::state::Problem;
 
 /// Worker threads of the network runtime (decoding has threads of its own).
 const WORKERS: usize = 2;
@@ -20,6 +21,15 @@ pub enum NetError {
     /// The tokio runtime could not be built.
     #[error("the network runtime could not start: {0}")]
     Runtime(#[from] std::io::Error),
+}
+
+impl NetError {
+    /// What went wrong, as the console tells the technician.
+    pub fn problem(&self) -> Problem {
+        match self {
+            Self::Runtime(err) => Problem::NetworkNotStarted(err.to_string()),
+        }
+    }
 }
 
 /// The running network side. Dropping it shuts it down (ending sessions cleanly, briefly).

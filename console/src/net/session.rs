@@ -27,8 +27,8 @@ use super::recorder::{Recorder, RecordingSetup};
 use super::sink::EventSink;
 use super::video::{Decoder, receive_video};
 use super::writers::{CONTROL_QUEUE, INPUT_QUEUE, control_writer, input_writer};
-use crate::state::SessionEvent;
 use crate::state::screen::SharedScreen;
+use crate::state::{Problem, SessionEvent};
 
 /// A ping goes out this often.
 const PING_EVERY: Duration = Duration::from_secs(2);
@@ -108,9 +108,7 @@ async fn run(setup: SessionSetup, sink: EventSink, mut commands: mpsc::Receiver<
     let trust = match setup.link.fingerprint.or(setup.fingerprint) {
         Some(fp) => ServerTrust::Pinned(fp),
         None => {
-            let reason =
-                "the relay's link carries no certificate fingerprint; set it in the settings";
-            sink.session(code, SessionEvent::Failed(reason.into()))
+            sink.session(code, SessionEvent::Failed(Problem::NoFingerprint))
                 .await;
             return;
         }
@@ -146,7 +144,7 @@ async fn run(setup: SessionSetup, sink: EventSink, mut commands: mpsc::Receiver<
             },
             command = commands.recv() => match command {
                 None | Some(SessionCommand::End) => {
-                    sink.session(code, SessionEvent::Ended("the code was withdrawn".into())).await;
+                    sink.session(code, SessionEvent::Ended(Problem::CodeWithdrawn)).await;
                     return;
                 }
                 Some(other) => tracing::debug!(%code, "not paired yet; ignored {other:?}"),
@@ -166,10 +164,10 @@ async fn run(setup: SessionSetup, sink: EventSink, mut commands: mpsc::Receiver<
 
 /// Tells the UI why connecting failed: refusals (expired, used…) end the wait quietly.
 async fn refused(sink: &EventSink, code: SessionCode, err: &ConnectError) {
-    let event = if err.reject_reason().is_some() {
-        SessionEvent::Ended(err.to_string())
-    } else {
-        SessionEvent::Failed(err.to_string())
+    tracing::info!(%code, "the session could not start: {err}");
+    let event = match err.reject_reason() {
+        Some(reason) => SessionEvent::Ended(Problem::Rejected(reason)),
+        None => SessionEvent::Failed(Problem::ConnectFailed(err.to_string())),
     };
     sink.session(code, event).await;
 }
@@ -209,7 +207,7 @@ enum Exit {
     /// The phone or the relay ended it; the reason was reported.
     Over,
     /// The connection dropped.
-    Lost(String),
+    Lost(Problem),
 }
 
 impl Live {
@@ -304,11 +302,11 @@ impl Live {
                         break Exit::Over;
                     }
                     Ok(Some(RelayNotice::Shutdown)) => {
-                        self.emit(SessionEvent::Ended("the server is shutting down".into())).await;
+                        self.emit(SessionEvent::Ended(Problem::ServerShutdown)).await;
                         break Exit::Over;
                     }
-                    Ok(None) => break Exit::Lost("the relay ended the session".into()),
-                    Err(err) => break Exit::Lost(err.to_string()),
+                    Ok(None) => break Exit::Lost(Problem::RelayEnded),
+                    Err(err) => break Exit::Lost(Problem::ConnectionLost(Some(err.to_string()))),
                 },
                 message = next_control(&mut self.control_in) => match message {
                     Ok(Some(message)) => {
@@ -333,8 +331,8 @@ impl Live {
                 },
                 stream = streams.recv() => match stream {
                     Some(Ok(stream)) => self.accept(stream).await,
-                    Some(Err(reason)) => break Exit::Lost(reason),
-                    None => break Exit::Lost("the connection is gone".into()),
+                    Some(Err(reason)) => break Exit::Lost(Problem::ConnectionLost(Some(reason))),
+                    None => break Exit::Lost(Problem::ConnectionLost(None)),
                 },
                 _ = ping.tick(), if self.writer.is_some() => {
                     self.nonce += 1;
@@ -367,25 +365,23 @@ impl Live {
                     let _ = tokio::time::timeout(END_FLUSH, self.peer.closed()).await;
                 }
                 self.peer.close().await;
-                self.emit(SessionEvent::Ended("you ended the session".into()))
-                    .await;
+                self.emit(SessionEvent::Ended(Problem::YouEnded)).await;
             }
             Exit::Over => self.peer.close().await,
-            Exit::Lost(reason) => {
-                self.emit(SessionEvent::Ended(format!(
-                    "the connection was lost ({reason})"
-                )))
-                .await;
-            }
+            Exit::Lost(reason) => self.emit(SessionEvent::Ended(reason)).await,
         }
         self.recorder.finish().await;
     }
 
-    async fn open_control(&mut self) -> Result<(), String> {
+    async fn open_control(&mut self) -> Result<(), Problem> {
         let Some(queue) = self.control_queue.take() else {
             return Ok(());
         };
-        let (tx, rx) = self.peer.open_control().await.map_err(|e| e.to_string())?;
+        let (tx, rx) = self
+            .peer
+            .open_control()
+            .await
+            .map_err(|e| Problem::ConnectionLost(Some(e.to_string())))?;
         self.control_in = Some(rx);
         self.writer = Some(tokio::spawn(control_writer(
             tx,
@@ -419,8 +415,8 @@ impl Live {
                             decoder
                         }
                         Err(err) => {
-                            self.emit(SessionEvent::VideoStopped(Some(format!(
-                                "the decoder could not start: {err}"
+                            self.emit(SessionEvent::VideoStopped(Some(Problem::Decoder(
+                                err.to_string(),
                             ))))
                             .await;
                             return;
@@ -583,11 +579,8 @@ impl Live {
                     .record(RecordItem::Chat(message.clone()))
                     .await;
                 if !self.send(ControlMessage::Chat(message)) {
-                    self.emit(SessionEvent::ChatFailed(
-                        id,
-                        "too many messages waiting".into(),
-                    ))
-                    .await;
+                    self.emit(SessionEvent::ChatFailed(id, Problem::QueueFull))
+                        .await;
                 }
             }
             SessionCommand::Request(cap) => self.request(cap).await,

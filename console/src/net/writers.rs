@@ -8,7 +8,7 @@ use lifeline_protocol::quic::{MessageSender, Peer};
 use tokio::sync::mpsc;
 
 use super::sink::EventSink;
-use crate::state::SessionEvent;
+use crate::state::{Problem, SessionEvent};
 
 /// Control messages waiting to be written.
 pub const CONTROL_QUEUE: usize = 256;
@@ -39,7 +39,8 @@ pub async fn control_writer(
             Err(err) => {
                 tracing::warn!(%code, "control message not sent: {err}");
                 if let Some(id) = chat {
-                    sink.session(code, SessionEvent::ChatFailed(id, err.to_string()))
+                    let problem = Problem::ConnectionLost(Some(err.to_string()));
+                    sink.session(code, SessionEvent::ChatFailed(id, problem))
                         .await;
                 }
                 // Fail what is still queued the same way, then stop: the stream is gone.
@@ -47,7 +48,7 @@ pub async fn control_writer(
                 while let Some(ControlMessage::Chat(m)) = queue.recv().await {
                     sink.session(
                         code,
-                        SessionEvent::ChatFailed(m.id, "the connection is gone".into()),
+                        SessionEvent::ChatFailed(m.id, Problem::ConnectionLost(None)),
                     )
                     .await;
                 }

@@ -202,12 +202,11 @@ impl ConsoleState {
                         self.codes.set_state(code, CodeState::Ended);
                     }
                     SessionEvent::Failed(reason) => {
-                        let reason = reason.clone();
                         let text = tr!(
                             self.loc,
                             "notice-session-failed",
                             code = code.to_string(),
-                            reason = reason
+                            reason = reason.text(self.loc)
                         );
                         self.notify(text, true, instant);
                     }
@@ -227,6 +226,7 @@ impl ConsoleState {
                 self.local_relay = Some((url, fingerprint));
             }
             ServerEvent::LocalRelayFailed(reason) => {
+                let reason = reason.text(self.loc);
                 let text = tr!(self.loc, "notice-local-failed", reason = reason.as_str());
                 self.notify(text, true, instant);
                 self.status = ServerStatus::Failed(reason);
@@ -237,13 +237,13 @@ impl ConsoleState {
                 self.status = ServerStatus::Online;
             }
             ServerEvent::SignInFailed(reason) => {
-                self.sign_in_error = Some(reason);
+                self.sign_in_error = Some(reason.text(self.loc));
                 self.account = None;
                 self.status = ServerStatus::SignedOut;
             }
             ServerEvent::SignedOut(reason) => {
                 self.account = None;
-                self.sign_in_error = reason;
+                self.sign_in_error = reason.map(|r| r.text(self.loc));
                 self.status = ServerStatus::SignedOut;
             }
             ServerEvent::Codes(codes) => self.codes.replace(codes),
@@ -292,6 +292,7 @@ impl ConsoleState {
                 }
             }
             ServerEvent::Unreachable(reason) => {
+                let reason = reason.text(self.loc);
                 if self.signed_in() {
                     self.status = ServerStatus::Unreachable(reason.clone());
                 } else {
@@ -300,11 +301,19 @@ impl ConsoleState {
                 }
                 self.notify(reason, true, instant);
             }
-            ServerEvent::Error(reason) => self.notify(reason, true, instant),
-            ServerEvent::Notice(text) => self.notify(text, false, instant),
+            ServerEvent::Error(reason) => self.notify(reason.text(self.loc), true, instant),
+            ServerEvent::CodeCancelled(code) => {
+                let text = tr!(
+                    self.loc,
+                    "notice-code-cancelled",
+                    code = code.display_code()
+                );
+                self.notify(text, false, instant);
+                self.codes.upsert(code);
+            }
             ServerEvent::Demo(status) => {
                 if let DemoStatus::AgentMissing(reason) | DemoStatus::Exited(reason) = &status {
-                    self.notify(reason.clone(), true, instant);
+                    self.notify(reason.text(self.loc), true, instant);
                 }
                 self.demo = status;
             }
@@ -319,6 +328,7 @@ mod tests {
 
     use super::*;
     use crate::state::codes::CodeEntry;
+    use crate::state::problem::Problem;
 
     fn entry(code: SessionCode) -> CodeEntry {
         CodeEntry {
@@ -391,31 +401,63 @@ mod tests {
     fn errors_become_notices_that_expire() {
         let t = Instant::now();
         let mut state = ConsoleState::new(ServerMode::Remote("https://relay:443".into()));
-        state.apply(
-            Event::Server(ServerEvent::Unreachable("the server is unreachable".into())),
-            UnixMillis(0),
-            t,
-        );
+        let unreachable = || {
+            Event::Server(ServerEvent::Unreachable(Problem::Unreachable {
+                url: "https://relay:443/".into(),
+                detail: "connection refused".into(),
+            }))
+        };
+        state.apply(unreachable(), UnixMillis(0), t);
         assert_eq!(state.status, ServerStatus::SignedOut);
         assert_eq!(
             state.sign_in_error.as_deref(),
-            Some("the server is unreachable")
+            Some("the server https://relay:443/ is unreachable: connection refused")
         );
-        state.apply(
-            Event::Server(ServerEvent::Unreachable("the server is unreachable".into())),
-            UnixMillis(0),
-            t,
-        );
+        state.apply(unreachable(), UnixMillis(0), t);
         assert_eq!(state.notices.len(), 1, "repeats fold into one");
         state.expire_notices(t + NOTICE_LIFETIME);
         assert!(state.notices.is_empty());
         state.apply(
             Event::Server(ServerEvent::Demo(DemoStatus::AgentMissing(
-                "lifeline-agent was not found".into(),
+                Problem::DemoAgentMissing {
+                    program: "lifeline-agent".into(),
+                    folder: "/opt".into(),
+                },
             ))),
             UnixMillis(0),
             t,
         );
         assert!(state.notices[0].error);
+    }
+
+    #[test]
+    fn problems_are_worded_in_the_console_language() {
+        let t = Instant::now();
+        let mut state = ConsoleState::new(ServerMode::Remote("https://relay:443".into()));
+        state.set_language(Localizer::new(lifeline_protocol::i18n::Language::Fr));
+        state.apply(
+            Event::Server(ServerEvent::SignInFailed(Problem::WrongPassword)),
+            UnixMillis(0),
+            t,
+        );
+        assert_eq!(
+            state.sign_in_error.as_deref(),
+            Some("nom d'utilisateur ou mot de passe incorrect")
+        );
+        state.apply(
+            Event::Server(ServerEvent::Error(Problem::TooManyCodes)),
+            UnixMillis(0),
+            t,
+        );
+        let notice = &state.notices.last().unwrap().text;
+        assert!(notice.contains("codes en attente"), "{notice}");
+        let code: SessionCode = "123456789".parse().unwrap();
+        state.apply(
+            Event::Server(ServerEvent::CodeCancelled(entry(code))),
+            UnixMillis(0),
+            t,
+        );
+        let notice = &state.notices.last().unwrap().text;
+        assert!(notice.ends_with("annulé."), "{notice}");
     }
 }

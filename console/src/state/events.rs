@@ -11,6 +11,7 @@ use lifeline_protocol::messages::video::StreamStart;
 
 use super::admin::UserInfo;
 use super::codes::{CodeEntry, PortalInfo, PortalRequest};
+use super::problem::Problem;
 use super::screen::SharedScreen;
 
 /// The signed-in account.
@@ -42,13 +43,13 @@ pub enum ServerEvent {
         fingerprint: String,
     },
     /// The in-process relay could not start.
-    LocalRelayFailed(String),
+    LocalRelayFailed(Problem),
     /// Signed in.
     SignedIn(Account),
-    /// Sign-in refused or impossible; the text says why.
-    SignInFailed(String),
+    /// Sign-in refused or impossible, and why.
+    SignInFailed(Problem),
     /// Signed out (on request, or the token stopped working).
-    SignedOut(Option<String>),
+    SignedOut(Option<Problem>),
     /// The technician's codes.
     Codes(Vec<CodeEntry>),
     /// A code was created.
@@ -75,12 +76,12 @@ pub enum ServerEvent {
     Requests(Vec<PortalRequest>),
     /// The server answered (after it was unreachable).
     Reachable,
-    /// The server could not be reached; the text says why.
-    Unreachable(String),
-    /// A request failed; the text says why in plain words.
-    Error(String),
-    /// Something worth a short notice (e.g. "URL copied").
-    Notice(String),
+    /// The server could not be reached, and why.
+    Unreachable(Problem),
+    /// A request failed, and why.
+    Error(Problem),
+    /// The technician cancelled this code.
+    CodeCancelled(CodeEntry),
     /// The demo phone's state.
     Demo(DemoStatus),
 }
@@ -90,12 +91,12 @@ pub enum ServerEvent {
 pub enum DemoStatus {
     /// Not a demo.
     Off,
-    /// The `lifeline-agent` binary is not next to the console.
-    AgentMissing(String),
+    /// The `lifeline-agent` binary is not next to the console, or did not run.
+    AgentMissing(Problem),
     /// The agent was started on this code.
     Started(SessionCode),
-    /// The agent exited; the text says how.
-    Exited(String),
+    /// The agent exited, and how.
+    Exited(Problem),
 }
 
 /// One session's events.
@@ -120,7 +121,7 @@ pub enum SessionEvent {
     /// Our chat message left on the control stream.
     ChatSent(ChatId),
     /// Our chat message could not be sent.
-    ChatFailed(ChatId, String),
+    ChatFailed(ChatId, Problem),
     /// A request we sent (consent, diagnostics, logs) — for the transcript.
     Requested(ControlMessage),
     /// A round-trip time measurement.
@@ -135,7 +136,7 @@ pub enum SessionEvent {
         bytes: usize,
     },
     /// The video stream ended or failed.
-    VideoStopped(Option<String>),
+    VideoStopped(Option<Problem>),
     /// Bytes of a file arrived.
     FileProgress {
         /// The file's header.
@@ -155,7 +156,7 @@ pub enum SessionEvent {
         /// Which.
         file_id: u32,
         /// Why.
-        reason: String,
+        reason: Problem,
     },
     /// A diagnostics export or screenshot was written.
     Saved(PathBuf),
@@ -164,8 +165,8 @@ pub enum SessionEvent {
         /// Whether they pressed Exit.
         clean: bool,
     },
-    /// The session is over: the text says why. The transcript stays.
-    Ended(String),
-    /// The connection could not be made; the text says why.
-    Failed(String),
+    /// The session is over, and why. The transcript stays.
+    Ended(Problem),
+    /// The connection could not be made, and why.
+    Failed(Problem),
 }

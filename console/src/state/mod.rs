@@ -12,6 +12,7 @@
 //! - [`screen`]: the decoded phone screen shared with the viewer, with its damage;
 //! - [`admin`]: portals and users as admins manage them;
 //! - [`invite`]: the invitation text and `mailto:` link;
+//! - [`problem`]: why something failed, as data, worded in the technician's language;
 //! - [`review`]: session records — lists, details and the review player;
 //! - [`events`]: what the network side reports.
 
@@ -22,6 +23,7 @@ pub mod console;
 pub mod diagnostics;
 pub mod events;
 pub mod invite;
+pub mod problem;
 pub mod review;
 pub mod screen;
 pub mod session;
@@ -31,4 +33,5 @@ pub mod video_stats;
 
 pub use console::{ConsoleState, ServerMode, ServerStatus};
 pub use events::{Event, ServerEvent, SessionEvent};
+pub use problem::Problem;
 pub use session::{Phase, SessionState};

@@ -13,6 +13,7 @@ use lifeline_protocol::tr;
 use super::consent::{ConsentBoard, ConsentView};
 use super::diagnostics::DiagnosticsView;
 use super::events::SessionEvent;
+use super::problem::end_reason_text;
 use super::screen::SharedScreen;
 use super::transcript::{Delivery, Tone, Transcript};
 use super::transfers::Transfers;
@@ -209,6 +210,7 @@ impl SessionState {
             SessionEvent::Control(message) => self.control(message, now),
             SessionEvent::ChatSent(id) => self.transcript.set_delivery(id, Delivery::Sent),
             SessionEvent::ChatFailed(id, reason) => {
+                let reason = reason.text(self.loc);
                 self.transcript.set_delivery(id, Delivery::Failed(reason));
             }
             SessionEvent::Requested(message) => self.requested(&message, now),
@@ -221,7 +223,11 @@ impl SessionState {
                     self.transcript.event(
                         now,
                         Tone::Warning,
-                        tr!(self.loc, "event-screen-stopped", reason = reason),
+                        tr!(
+                            self.loc,
+                            "event-screen-stopped",
+                            reason = reason.text(self.loc)
+                        ),
                     );
                 }
             }
@@ -249,6 +255,7 @@ impl SessionState {
                 self.transfers.saved(file_id, path);
             }
             SessionEvent::FileFailed { file_id, reason } => {
+                let reason = reason.text(self.loc);
                 self.transcript.event(
                     now,
                     Tone::Bad,
@@ -268,9 +275,10 @@ impl SessionState {
                 };
                 self.end(now, text);
             }
-            SessionEvent::Ended(reason) => self.end(now, reason),
+            SessionEvent::Ended(reason) => self.end(now, reason.text(self.loc)),
             SessionEvent::Failed(reason) => {
-                self.transcript.event(now, Tone::Bad, reason.clone());
+                let reason = reason.text(self.loc);
+                self.transcript.event(now, Tone::Bad, capitalize(&reason));
                 self.end(now, reason);
             }
         }
@@ -400,24 +408,13 @@ impl SessionState {
                 self.transfers.offered(&header);
             }
             ControlMessage::SessionEnd { by, reason } => {
+                let reason = end_reason_text(&reason, self.loc);
                 let text = match by {
-                    Party::Customer => {
-                        tr!(
-                            self.loc,
-                            "event-ended-customer",
-                            reason = reason.to_string()
-                        )
-                    }
+                    Party::Customer => tr!(self.loc, "event-ended-customer", reason = reason),
                     Party::Technician => {
-                        tr!(
-                            self.loc,
-                            "event-ended-technician",
-                            reason = reason.to_string()
-                        )
+                        tr!(self.loc, "event-ended-technician", reason = reason)
                     }
-                    Party::Relay => {
-                        tr!(self.loc, "event-ended-server", reason = reason.to_string())
-                    }
+                    Party::Relay => tr!(self.loc, "event-ended-server", reason = reason),
                 };
                 self.end(now, text);
             }
@@ -434,7 +431,8 @@ impl SessionState {
     }
 }
 
-fn capitalize(text: &str) -> String {
+/// `text` with its first letter upper-case: a reason clause shown as a sentence of its own.
+pub fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -666,6 +664,34 @@ mod tests {
             s.phase,
             Phase::Ended("The customer ended the session: the customer left the session.".into())
         );
+    }
+
+    #[test]
+    fn end_reasons_and_local_problems_are_in_the_session_language() {
+        let fr = Localizer::new(lifeline_protocol::i18n::Language::Fr);
+        let mut s = active();
+        s.loc = fr;
+        s.apply(
+            SessionEvent::Control(ControlMessage::SessionEnd {
+                by: Party::Relay,
+                reason: EndReason::Timeout,
+            }),
+            UnixMillis(8_000),
+            Instant::now(),
+        );
+        assert_eq!(
+            s.phase,
+            Phase::Ended("Le serveur a mis fin à la session : l'autre côté ne répond plus.".into())
+        );
+
+        let mut s = active();
+        s.loc = Localizer::new(lifeline_protocol::i18n::Language::Es);
+        s.apply(
+            SessionEvent::Ended(crate::state::Problem::ConnectionLost(None)),
+            UnixMillis(8_000),
+            Instant::now(),
+        );
+        assert_eq!(s.phase, Phase::Ended("Se perdió la conexión".into()));
     }
 
     #[test]

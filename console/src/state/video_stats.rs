@@ -85,8 +85,9 @@ impl VideoStats {
         let stream = match self.stream {
             Some(s) => {
                 let codec = match s.codec {
-                    Codec::Tiles => "tiles",
-                    Codec::H264 => "H.264",
+                    // The project's own codec: a word the technician's language has.
+                    Codec::Tiles => tr!(loc, "video-codec-tiles"),
+                    Codec::H264 => "H.264".to_owned(),
                 };
                 let size = format!("{}×{}", s.width, s.height);
                 match s.rotation {
@@ -159,7 +160,7 @@ mod tests {
         let fr = Localizer::new(lifeline_protocol::i18n::Language::Fr);
         assert_eq!(
             stats.summary(t0, fr),
-            "1 i/s · RTT 12 ms · 2,0 Mbit/s · tiles 1080×2400"
+            "1 i/s · RTT 12 ms · 2,0 Mbit/s · tuiles 1080×2400"
         );
     }
 }

@@ -96,7 +96,11 @@ fn retention_ui(ui: &mut egui::Ui, state: &ConsoleState, form: &mut AdminForm) -
             draft.limited,
             DragValue::new(&mut draft.days)
                 .range(1..=MAX_RETENTION_DAYS)
-                .suffix(tr!(loc, "admin-days-suffix")),
+                // "1 day", "30 days": the catalog picks the plural form.
+                .custom_formatter(move |days, _| {
+                    tr!(loc, "admin-days-value", days = days.round() as u32)
+                })
+                .custom_parser(leading_number),
         );
         let changed = draft.days() != stored;
         if ui
@@ -356,4 +360,37 @@ pub fn admin_ui(ui: &mut egui::Ui, state: &ConsoleState, form: &mut AdminForm) -
             });
         });
     commands
+}
+
+/// The number a technician typed into a field that shows "30 days": its leading digits.
+fn leading_number(text: &str) -> Option<f64> {
+    let digits: String = text
+        .trim()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse::<u32>().ok().map(f64::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use lifeline_protocol::i18n::{Language, Localizer};
+
+    use super::*;
+
+    #[test]
+    fn retention_days_read_with_their_plural_and_parse_back() {
+        let fr = Localizer::new(Language::Fr);
+        let es = Localizer::new(Language::Es);
+        assert_eq!(tr!(fr, "admin-days-value", days = 1u32), "1 jour");
+        assert_eq!(tr!(fr, "admin-days-value", days = 30u32), "30 jours");
+        assert_eq!(tr!(es, "admin-days-value", days = 1u32), "1 día");
+        assert_eq!(
+            tr!(Localizer::default(), "admin-days-value", days = 1u32),
+            "1 day"
+        );
+        assert_eq!(leading_number("30 jours"), Some(30.0));
+        assert_eq!(leading_number(" 7"), Some(7.0));
+        assert_eq!(leading_number("jours"), None);
+    }
 }

@@ -72,6 +72,8 @@ pub struct ConsoleApp {
     seen_sessions: HashSet<SessionCode>,
     clipboard: Option<arboard::Clipboard>,
     theme_applied: Option<Theme>,
+    /// The language the OS window's title was last set in.
+    titled_in: Option<Localizer>,
     /// The system's language, read once at start.
     system_language: Language,
     /// A fixed "now" (UI tests); the wall clock when `None`.
@@ -197,6 +199,7 @@ impl ConsoleApp {
             seen_sessions: HashSet::new(),
             clipboard: None,
             theme_applied: None,
+            titled_in: None,
             system_language,
             frozen_now: None,
         }
@@ -296,8 +299,9 @@ impl ConsoleApp {
                 self.net = Some(net);
             }
             Err(err) => {
-                self.state.status = ServerStatus::Failed(err.to_string());
-                self.state.notify(err.to_string(), true, Instant::now());
+                let text = err.problem().text(self.localizer());
+                self.state.status = ServerStatus::Failed(text.clone());
+                self.state.notify(text, true, Instant::now());
             }
         }
     }
@@ -311,7 +315,8 @@ impl ConsoleApp {
 
     fn send(&mut self, command: Command) {
         if let Err(err) = self.commands.send(command) {
-            self.state.notify(err.to_string(), true, Instant::now());
+            let text = err.problem().text(self.localizer());
+            self.state.notify(text, true, Instant::now());
         }
     }
 
@@ -460,7 +465,8 @@ impl ConsoleApp {
             match action {
                 SessionAction::Command(command) => {
                     if let Err(err) = self.commands.session(code, command) {
-                        self.state.notify(err.to_string(), true, Instant::now());
+                        let text = err.problem().text(self.localizer());
+                        self.state.notify(text, true, Instant::now());
                     }
                 }
                 SessionAction::Screenshot => {
@@ -640,6 +646,13 @@ impl eframe::App for ConsoleApp {
         let loc = self.localizer();
         super::lang::set(&ctx, loc);
         self.state.set_language(loc);
+        if self.titled_in != Some(loc) {
+            self.titled_in = Some(loc);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(tr!(
+                loc,
+                "console-window-title"
+            )));
+        }
         self.apply_theme(&ctx);
         self.pump();
         self.state.expire_notices(Instant::now());

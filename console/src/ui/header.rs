@@ -143,7 +143,7 @@ pub fn header_ui(
             DemoStatus::AgentMissing(reason) => {
                 ui.separator();
                 ui.label(RichText::new(tr!(loc, "header-demo-unavailable")).color(BAD))
-                    .on_hover_text(reason);
+                    .on_hover_text(reason.text(loc));
             }
             _ => {}
         }

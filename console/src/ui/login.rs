@@ -99,6 +99,7 @@ pub fn login_ui(
                 });
             if let Some(reason) = &state.sign_in_error {
                 ui.add_space(6.0);
+                let reason = crate::state::session::capitalize(reason);
                 ui.label(RichText::new(reason).color(BAD));
             }
             ui.add_space(10.0);

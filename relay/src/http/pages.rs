@@ -75,6 +75,27 @@ fn gone(lang: &PageLang, title: &str, message: &str) -> Response {
     message_page(lang, StatusCode::GONE, title, message)
 }
 
+/// Stands for the store link inside `relay-join-no-app` until the sentence is escaped: a
+/// private-use character no translation contains.
+const LINK_MARK: &str = "\u{E000}";
+
+/// "No app yet? [Get Lifeline on Google Play], then come back…" as HTML: one message, so
+/// the translation decides where the link goes. Were a translation to drop the link, it
+/// follows the sentence.
+fn no_app_sentence(lang: &PageLang) -> String {
+    let loc = lang.loc;
+    let link = format!(
+        "<a href=\"{}\">{}</a>",
+        escape(APP_STORE_URL),
+        escape(&tr!(loc, "relay-join-get-app"))
+    );
+    let sentence = escape(&tr!(loc, "relay-join-no-app", link = LINK_MARK));
+    match sentence.split_once(LINK_MARK) {
+        Some((before, after)) => format!("{before}{link}{}", after.replace(LINK_MARK, "")),
+        None => format!("{sentence} {link}"),
+    }
+}
+
 /// The page for a usable code: open the app, get the app, or type the code.
 pub(super) fn join_page(
     state: &AppState,
@@ -90,7 +111,7 @@ pub(super) fn join_page(
          <p>{code_label}</p>\
          <p class=\"code\" aria-label=\"{code_aria}\">{code}</p>\
          <a class=\"button\" href=\"{deep_link}\">{open}</a>\
-         <p class=\"muted\">{no_app} <a href=\"{store}\">{get_app}</a>{no_app_after}</p>\
+         <p class=\"muted\">{no_app}</p>\
          <p class=\"muted\">{left}{chat}</p>",
         title = escape(&title),
         // A technician's identifier is their own note and stays off this public page; a
@@ -107,10 +128,7 @@ pub(super) fn join_page(
         code = escape(&record.code.to_string()),
         deep_link = escape(&state.links().deep_link(record.code).to_string()),
         open = escape(&tr!(loc, "relay-join-open-app")),
-        no_app = escape(&tr!(loc, "relay-join-no-app-before")),
-        store = escape(APP_STORE_URL),
-        get_app = escape(&tr!(loc, "relay-join-get-app")),
-        no_app_after = escape(&tr!(loc, "relay-join-no-app-after")),
+        no_app = no_app_sentence(lang),
         left = escape(&expires_in(lang, record.expires_at.0.saturating_sub(now.0))),
         chat = if record.chat_only {
             format!(" {}", escape(&tr!(loc, "relay-join-chat-only")))

@@ -48,6 +48,16 @@ async fn the_join_page_follows_accept_language() {
     );
     assert!(html.contains("Ouvrir Lifeline"), "{html}");
     assert!(html.contains("Le code expire dans 20 minutes."), "{html}");
+    // One sentence around the store link, in the translation's word order.
+    assert!(
+        html.contains("l&#39;application ? <a href=\"https://"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Téléchargez Lifeline sur Google Play</a>, puis revenez"),
+        "{html}"
+    );
+    assert!(!html.contains('\u{E000}'), "{html}");
     assert!(!html.contains("Join your support session"), "{html}");
 
     let (_, language, html) = page_in(&t, &path, "de-DE,es;q=0.7,en;q=0.3").await;

@@ -30,7 +30,7 @@ pub(super) fn item(event: &SessionEvent) -> Option<RecordItem> {
         },
         SessionEvent::Ended(reason) => RecordItem::Ended {
             by: None,
-            reason: reason.clone(),
+            reason: reason.to_string(),
         },
         _ => return None,
     })

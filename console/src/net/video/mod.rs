@@ -23,7 +23,7 @@ use self::h264::{H264Outcome, H264Stream};
 use super::recorder::Recorder;
 use super::sink::EventSink;
 use crate::state::screen::SharedScreen;
-use crate::state::{Event, SessionEvent};
+use crate::state::{Event, Problem, SessionEvent};
 
 /// Frames read but not decoded yet. Small on purpose: when decoding falls behind, reading
 /// stops, QUIC flow control pushes back, and the phone skips stale frames.
@@ -138,7 +138,8 @@ fn decode_loop(
                 decoder = match StreamDecoder::start(&start) {
                     Ok(decoder) => decoder,
                     Err(reason) => {
-                        sink.blocking_send(session(SessionEvent::VideoStopped(Some(reason))));
+                        let problem = Problem::Decoder(reason);
+                        sink.blocking_send(session(SessionEvent::VideoStopped(Some(problem))));
                         StreamDecoder::None
                     }
                 };

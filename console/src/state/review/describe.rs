@@ -95,7 +95,7 @@ pub fn describe(item: &RecordItem, loc: Localizer) -> Option<String> {
         RecordItem::SharingPaused(true) => tr!(loc, "event-paused"),
         RecordItem::SharingPaused(false) => tr!(loc, "event-resumed"),
         RecordItem::Ended { by, reason } => {
-            let reason = reason.as_str();
+            let reason = super::reasons::recorded_reason(reason, loc);
             match by {
                 Some(Party::Customer) => tr!(loc, "event-ended-customer", reason = reason),
                 Some(Party::Technician) => tr!(loc, "event-ended-technician", reason = reason),

@@ -5,11 +5,13 @@
 //! - [`recording`]: a downloaded recording laid out for playback, with its keyframe index;
 //! - [`player`]: play / pause, speed, seek (from the last keyframe forward to the exact
 //!   frame);
-//! - [`export`]: the transcript as text, the current frame as PNG.
+//! - [`export`]: the transcript as text, the current frame as PNG;
+//! - [`reasons`]: recorded end reasons in the technician's language.
 
 pub mod describe;
 pub mod export;
 pub mod player;
+pub mod reasons;
 pub mod recording;
 pub mod records;
 

@@ -120,7 +120,7 @@ impl ReviewUi {
             }
             ReviewResult::List(Err(reason)) => {
                 self.loading = false;
-                self.error = Some(reason);
+                self.error = Some(reason.text(loc));
             }
             ReviewResult::Opened(id, result) => {
                 if self.opening != Some(id) {
@@ -141,7 +141,8 @@ impl ReviewUi {
                         self.error = None;
                     }
                     Err(reason) => {
-                        self.error = Some(tr!(loc, "review-open-failed", reason = reason))
+                        let reason = reason.text(loc);
+                        self.error = Some(tr!(loc, "review-open-failed", reason = reason));
                     }
                 }
             }
@@ -153,7 +154,7 @@ impl ReviewUi {
                 if let Some(open) = self.open.as_mut().filter(|o| o.details.row.id == record_id) {
                     let state = match result {
                         Ok(path) => FileDownload::Saved(path),
-                        Err(reason) => FileDownload::Failed(reason),
+                        Err(reason) => FileDownload::Failed(reason.text(loc)),
                     };
                     open.downloads.insert(sha256, state);
                 }
@@ -163,7 +164,7 @@ impl ReviewUi {
                     form.saving = false;
                     match result {
                         Ok(()) => form.saved = true,
-                        Err(reason) => form.error = Some(reason),
+                        Err(reason) => form.error = Some(reason.text(loc)),
                     }
                 }
             }

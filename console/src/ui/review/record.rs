@@ -14,6 +14,7 @@ use super::{OpenRecord, ReviewAction, ReviewUi};
 use crate::state::diagnostics::{groups, human_bytes};
 use crate::state::review::describe::{describe, party, party_named};
 use crate::state::review::export::{clock, frame_png, transcript_text};
+use crate::state::review::reasons::recorded_reason;
 use crate::ui::{format, theme};
 
 /// The side panel's tabs.
@@ -312,7 +313,7 @@ fn details_ui(ui: &mut egui::Ui, open: &OpenRecord, loc: Localizer) {
                                     loc,
                                     "review-ended-by-value",
                                     by = party_named(by, loc),
-                                    reason = reason.as_str()
+                                    reason = recorded_reason(reason, loc)
                                 )
                             }
                             (Some(by), None) => party_named(by, loc),
