@@ -5,13 +5,17 @@
 //! Many phones send one that often on their own: Android's `screenrecord` (the adb phone's
 //! video) configures its encoder with an I-frame interval of 10 s (`KEY_I_FRAME_INTERVAL` 10
 //! in AOSP `frameworks/av/cmds/screenrecord`), and on an adb phone every request kills and
-//! restarts `screenrecord` — a visible stall. So a request goes out only when no keyframe has
-//! arrived on the stream for the interval plus half of it: the margin absorbs the encoder's
-//! and the path's lateness around its own 10 s (an encoder fed only when the screen changes
-//! may count its interval in pictures, not seconds, and send its keyframe late), and a
-//! keyframe that arrives by itself puts the request off again.
+//! restarts `screenrecord` — a visible stall. So on a stream that keys itself (H.264, or any
+//! stream once a keyframe came that nobody asked for) a request goes out only when none has
+//! arrived for the interval plus half of it: the margin absorbs the encoder's and the path's
+//! lateness around its own 10 s (an encoder fed only when the screen changes may count its
+//! interval in pictures, not seconds, and send its keyframe late), and a keyframe that
+//! arrives by itself puts the request off again. A stream that sends keyframes only when
+//! asked (the tile codec) is asked every interval, so seeks in its record stay short.
 
 use std::time::{Duration, Instant};
+
+use lifeline_protocol::messages::video::Codec;
 
 /// Tracks the keyframes received on the stream being recorded, and says when one is due.
 #[derive(Debug, Clone)]
@@ -21,6 +25,10 @@ pub(super) struct KeyframePacer {
     last_video: Option<Instant>,
     /// When the last keyframe arrived (or a stream started, or one was asked for).
     last_keyframe: Option<Instant>,
+    /// When a stream last started or a keyframe was last asked for.
+    last_asked: Option<Instant>,
+    /// The stream sends keyframes by itself.
+    keys_itself: bool,
 }
 
 impl KeyframePacer {
@@ -30,6 +38,8 @@ impl KeyframePacer {
             every,
             last_video: None,
             last_keyframe: None,
+            last_asked: None,
+            keys_itself: false,
         }
     }
 
@@ -40,20 +50,32 @@ impl KeyframePacer {
 
     /// How long the stream may go without a keyframe before one is asked for.
     pub(super) fn overdue_after(&self) -> Duration {
-        self.every + self.every / 2
+        if self.keys_itself {
+            self.every + self.every / 2
+        } else {
+            self.every
+        }
     }
 
     /// A frame arrived at `now`.
     pub(super) fn frame(&mut self, keyframe: bool, now: Instant) {
         self.last_video = Some(now);
         if keyframe {
+            // Well after the last request or start, nobody asked for this one.
+            let unasked = self
+                .last_asked
+                .is_none_or(|t| now.saturating_duration_since(t) > self.every / 2);
+            self.keys_itself |= unasked;
             self.last_keyframe = Some(now);
         }
     }
 
-    /// A stream (re)started at `now`: its first frame is a keyframe.
-    pub(super) fn stream_start(&mut self, now: Instant) {
+    /// A stream in `codec` (re)started at `now`: its first frame is a keyframe. H.264
+    /// encoders send keyframes by themselves; the tile codec only when asked.
+    pub(super) fn stream_start(&mut self, codec: Codec, now: Instant) {
         self.last_keyframe = Some(now);
+        self.last_asked = Some(now);
+        self.keys_itself |= codec == Codec::H264;
     }
 
     /// Whether to ask for a keyframe at `now`: video is flowing and none arrived for
@@ -70,6 +92,7 @@ impl KeyframePacer {
     /// A keyframe was asked for at `now`: not again until it had time to arrive.
     pub(super) fn requested(&mut self, now: Instant) {
         self.last_keyframe = Some(now);
+        self.last_asked = Some(now);
     }
 }
 
@@ -79,12 +102,17 @@ mod tests {
 
     const EVERY: Duration = Duration::from_secs(10);
 
-    /// Runs `secs` seconds of 30 fps video in 10 ms steps, a keyframe at each of
+    /// Runs `secs` seconds of 30 fps H.264 video in 10 ms steps, a keyframe at each of
     /// `keyframes` (seconds), checking as the recorder does: the moments a request went out.
     fn requests(secs: f64, keyframes: &[f64]) -> Vec<f64> {
+        requests_in(Codec::H264, secs, keyframes)
+    }
+
+    /// [`requests`] for a stream in `codec`.
+    fn requests_in(codec: Codec, secs: f64, keyframes: &[f64]) -> Vec<f64> {
         let start = Instant::now();
         let mut pacer = KeyframePacer::new(EVERY);
-        pacer.stream_start(start);
+        pacer.stream_start(codec, start);
         let mut keyframes = keyframes.iter().copied().peekable();
         let mut sent = Vec::new();
         let check = pacer.check_every().as_secs_f64();
@@ -132,6 +160,21 @@ mod tests {
         // Keyframes that stop: requests resume after the last one.
         let sent = requests(40.0, &[0.0, 10.0]);
         assert!(!sent.is_empty() && sent[0] > 25.0, "{sent:?}");
+    }
+
+    #[test]
+    fn a_stream_keyed_only_on_request_is_asked_every_interval() {
+        // The tile codec sends a keyframe only when asked: every 10 s, not 15.
+        let sent = requests_in(Codec::Tiles, 45.0, &[0.0]);
+        assert!((3..=4).contains(&sent.len()), "{sent:?}");
+        assert!((10.0..=12.6).contains(&sent[0]), "{sent:?}");
+        assert!(
+            sent.windows(2)
+                .all(|w| (10.0..=12.6).contains(&(w[1] - w[0])))
+        );
+        // One that turns out to key itself gets the margin from then on.
+        let own = [0.0, 7.0, 17.0, 27.0, 37.5, 47.9];
+        assert_eq!(requests_in(Codec::Tiles, 55.0, &own), Vec::<f64>::new());
     }
 
     /// The recorder's task, fed frames as a session feeds them: the keyframe requests it
@@ -219,7 +262,7 @@ mod tests {
         );
         // The screen went still: its last frame is older than the interval.
         assert!(!pacer.due(start + Duration::from_secs(30)));
-        pacer.stream_start(start + Duration::from_secs(30));
+        pacer.stream_start(Codec::H264, start + Duration::from_secs(30));
         pacer.frame(false, start + Duration::from_secs(31));
         assert!(!pacer.due(start + Duration::from_secs(32)), "a new stream");
     }

@@ -20,9 +20,10 @@
 //!
 //! While video flows the recorder makes sure a keyframe arrives about every
 //! [`RecordingConfig::keyframe_every`] (10 s), so the review player decodes little video to
-//! show any moment: it asks the phone for one only when none came on their own for one and
-//! a half intervals ([`keyframes`]), since phones that send them by themselves (an adb
-//! phone's `screenrecord`, every 10 s) would pay a stall for each request.
+//! show any moment: it asks for one each interval on a stream that sends keyframes only when
+//! asked (tiles), and on a stream that keys itself (H.264) only when none came for one and a
+//! half intervals ([`keyframes`]), since such phones (an adb phone's `screenrecord`, every
+//! 10 s) would pay a stall for each request.
 
 mod keyframes;
 mod observe;
@@ -69,7 +70,7 @@ pub struct RecordingConfig {
     /// A chunk is sealed and uploaded this often.
     pub chunk_every: Duration,
     /// While video flows, a keyframe is wanted this often; one is asked for when none
-    /// arrived on its own for one and a half times this.
+    /// arrived for this long (one and a half times this on a stream that keys itself).
     pub keyframe_every: Duration,
     /// Spooled bytes at most, over all sessions; past it new chunks are dropped (and
     /// logged) rather than filling the disk.
@@ -318,8 +319,8 @@ impl RecorderTask {
             RecordItem::Video(VideoMessage::Frame(frame)) => {
                 self.keyframes.frame(frame.keyframe, Instant::now());
             }
-            RecordItem::Video(VideoMessage::StreamStart(_)) => {
-                self.keyframes.stream_start(Instant::now());
+            RecordItem::Video(VideoMessage::StreamStart(start)) => {
+                self.keyframes.stream_start(start.codec, Instant::now());
             }
             RecordItem::Ended { .. } if self.ended => return,
             RecordItem::Ended { .. } => self.ended = true,
