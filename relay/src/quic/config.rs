@@ -16,9 +16,10 @@ const CONNECTION_RECEIVE_WINDOW: u32 = 8 * 1024 * 1024;
 
 /// Streams a peer may have open at once. The protocol opens two bidirectional streams (the
 /// handshake and control) and unidirectional ones for input, video and each file; quinn keeps
-/// state for every stream a peer may open (100 of each by default), per connection.
-const MAX_BIDI_STREAMS: u32 = 8;
-const MAX_UNI_STREAMS: u32 = 32;
+/// state for every stream a peer may open (100 of each by default), per connection. A peer
+/// past the limit waits for one of its streams to end before opening the next.
+const MAX_BIDI_STREAMS: u32 = 4;
+const MAX_UNI_STREAMS: u32 = 16;
 
 /// Packets a peer receives from the relay before it must acknowledge them (the relay asks
 /// with the ACK frequency extension; quinn's default is every second packet). Fewer
@@ -50,6 +51,9 @@ pub(crate) fn server_config(
         .with_no_client_auth()
         .with_single_cert(tls.cert_chain.clone(), tls.key.clone_key())?;
     crypto.alpn_protocols = vec![ALPN.to_vec()];
+    // No session tickets: each one costs the relay memory for every connection, and a client
+    // reconnecting (after a lost connection) saves one round trip at most with it.
+    crypto.send_tls13_tickets = 0;
     let quic = quinn::crypto::rustls::QuicServerConfig::try_from(crypto)
         .map_err(|e| ServerConfigError::Quic(e.to_string()))?;
     let mut transport = quinn::TransportConfig::default();

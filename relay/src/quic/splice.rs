@@ -85,14 +85,7 @@ impl Splice {
             (technician, customer, Way::FromTechnician),
             (customer, technician, Way::FromCustomer),
         ] {
-            tasks.spawn(forward_bi(from.clone(), to.clone(), way, tally.clone()));
-            tasks.spawn(forward_uni(from.clone(), to.clone(), way, tally.clone()));
-            tasks.spawn(forward_datagrams(
-                from.clone(),
-                to.clone(),
-                way,
-                tally.clone(),
-            ));
+            tasks.spawn(forward(from.clone(), to.clone(), way, tally.clone()));
         }
         Self { tasks }
     }
@@ -108,8 +101,10 @@ impl Splice {
     }
 }
 
-/// Streams `from` opens, opened on `to`, copied both ways.
-async fn forward_bi(from: quinn::Connection, to: quinn::Connection, way: Way, tally: Tally) {
+/// Everything `from` opens or sends, passed on to `to`: each stream opened on `to` and
+/// copied (both ways for a bidirectional one), each datagram sent on (dropped when too large
+/// for `to`'s path). One task per way keeps a session's footprint small.
+async fn forward(from: quinn::Connection, to: quinn::Connection, way: Way, tally: Tally) {
     let mut copies = JoinSet::new();
     loop {
         tokio::select! {
@@ -119,22 +114,19 @@ async fn forward_bi(from: quinn::Connection, to: quinn::Connection, way: Way, ta
                 copies.spawn(copy(from_recv, to_send, way, tally.clone()));
                 copies.spawn(copy(to_recv, from_send, way.back(), tally.clone()));
             }
-            Some(_) = copies.join_next(), if !copies.is_empty() => {}
-            _ = to.closed() => break,
-        }
-    }
-    while copies.join_next().await.is_some() {}
-}
-
-/// Unidirectional streams `from` opens, opened on `to` and copied.
-async fn forward_uni(from: quinn::Connection, to: quinn::Connection, way: Way, tally: Tally) {
-    let mut copies = JoinSet::new();
-    loop {
-        tokio::select! {
             accepted = from.accept_uni() => {
                 let Ok(from_recv) = accepted else { break };
                 let Ok(to_send) = to.open_uni().await else { break };
                 copies.spawn(copy(from_recv, to_send, way, tally.clone()));
+            }
+            read = from.read_datagram() => {
+                let Ok(datagram) = read else { break };
+                let bytes = datagram.len() as u64;
+                match to.send_datagram(datagram) {
+                    Ok(()) => tally.add(way, bytes),
+                    Err(quinn::SendDatagramError::ConnectionLost(_)) => break,
+                    Err(_) => {}
+                }
             }
             Some(_) = copies.join_next(), if !copies.is_empty() => {}
             _ = to.closed() => break,
@@ -177,25 +169,6 @@ async fn copy(mut recv: quinn::RecvStream, mut send: quinn::SendStream, way: Way
                 }
                 return;
             }
-        }
-    }
-}
-
-/// Datagrams from `from`, sent on to `to`; those too large for `to`'s path are dropped.
-async fn forward_datagrams(from: quinn::Connection, to: quinn::Connection, way: Way, tally: Tally) {
-    loop {
-        let datagram = tokio::select! {
-            read = from.read_datagram() => match read {
-                Ok(datagram) => datagram,
-                Err(_) => return,
-            },
-            _ = to.closed() => return,
-        };
-        let bytes = datagram.len() as u64;
-        match to.send_datagram(datagram) {
-            Ok(()) => tally.add(way, bytes),
-            Err(quinn::SendDatagramError::ConnectionLost(_)) => return,
-            Err(_) => {}
         }
     }
 }

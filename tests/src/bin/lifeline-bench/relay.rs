@@ -294,7 +294,7 @@ fn print_report(r: &Report) {
     );
     let l = &r.sessions;
     eprintln!(
-        "{} sessions x {} frames/s for {} s: relay CPU {:.1} %, one-way p99 relay {:.2} ms / direct {:.2} ms (added {:.2} ms), relay memory {:.1} KiB per session (heap in use: {:.1} KiB per session, {:.1} KiB idle)",
+        "{} sessions x {} frames/s for {} s: relay CPU {:.1} %, one-way p99 relay {:.2} ms / direct {:.2} ms (added {:.2} ms), relay memory {:.1} KiB per session (heap in use: {:.1} KiB per session, at most {:.1}, {:.1} idle)",
         l.count,
         l.frames_per_s,
         l.seconds,
@@ -304,6 +304,7 @@ fn print_report(r: &Report) {
         l.p99_added_ms,
         l.rss_per_session_kib,
         l.heap_per_session_kib,
+        l.heap_max_per_session_kib,
         l.heap_idle_per_session_kib
     );
     let verdict = |ok: bool| if ok { "met" } else { "MISSED" };

@@ -18,6 +18,9 @@ use crate::stats::percentile;
 /// Frames per second per session.
 const FPS: u32 = 30;
 
+/// Memory samples taken through the middle half of the loaded run.
+const MEMORY_SAMPLES: u32 = 9;
+
 /// The sizes of two seconds of frames: one app switch, scrolling, a blinking caret.
 fn frame_size(sequence: u64) -> usize {
     match sequence % u64::from(2 * FPS) {
@@ -42,11 +45,15 @@ pub(crate) struct LoadReport {
     pub(crate) direct_p99_ms: f64,
     /// Relay p99 minus direct p99, one way.
     pub(crate) p99_added_ms: f64,
-    /// (Relay RSS with the sessions running − RSS before they connected) / sessions.
+    /// (Relay RSS with the sessions running − RSS before they connected) / sessions; the
+    /// median of [`MEMORY_SAMPLES`] samples.
     pub(crate) rss_per_session_kib: f64,
     /// (Memory the relay has allocated with the sessions running − before they connected) /
-    /// sessions: what the sessions hold, whether or not the allocator had it in reserve.
+    /// sessions: what the sessions hold, whether or not the allocator had it in reserve; the
+    /// median sample.
     pub(crate) heap_per_session_kib: f64,
+    /// The same from the largest sample: the moment the most was in flight.
+    pub(crate) heap_max_per_session_kib: f64,
     /// The same, with the sessions paired but before any frame: what an idle session holds.
     pub(crate) heap_idle_per_session_kib: f64,
 }
@@ -132,10 +139,16 @@ pub(crate) async fn run(
     let cpu0 = relay.cpu_seconds()?;
     let wall0 = Instant::now();
     let measuring = tokio::spawn(drive(pairs, seconds));
-    // Memory with traffic flowing, half way through.
-    tokio::time::sleep(Duration::from_secs(u64::from(seconds)) / 2).await;
-    let rss_loaded = relay.rss_kib()?.max(rss_paired);
-    let heap_loaded = relay.heap_kib()?;
+    // Memory with traffic flowing: samples through the middle half of the run, which spans
+    // app switches (a burst every two seconds) and the scrolling between them.
+    let run = Duration::from_secs(u64::from(seconds));
+    tokio::time::sleep(run / 4).await;
+    let (mut rss_samples, mut heap_samples) = (Vec::new(), Vec::new());
+    for _ in 0..MEMORY_SAMPLES {
+        rss_samples.push(relay.rss_kib()?.max(rss_paired));
+        heap_samples.push(relay.heap_kib()?);
+        tokio::time::sleep(run / 2 / MEMORY_SAMPLES).await;
+    }
     let via_relay = measuring.await??;
     let cpu = relay.cpu_seconds()? - cpu0;
     let wall = wall0.elapsed().as_secs_f64();
@@ -173,13 +186,35 @@ pub(crate) async fn run(
         direct_p50_ms: ms(&direct, 50),
         direct_p99_ms,
         p99_added_ms: ((relay_p99_ms - direct_p99_ms) * 100.0).round() / 100.0,
-        rss_per_session_kib: kib_each(rss_loaded.saturating_sub(rss_before), count as usize),
-        heap_per_session_kib: kib_each(heap_loaded.saturating_sub(heap_before), count as usize),
+        rss_per_session_kib: kib_each(
+            median(&rss_samples).saturating_sub(rss_before),
+            count as usize,
+        ),
+        heap_per_session_kib: kib_each(
+            median(&heap_samples).saturating_sub(heap_before),
+            count as usize,
+        ),
+        heap_max_per_session_kib: kib_each(
+            heap_samples
+                .iter()
+                .copied()
+                .max()
+                .unwrap_or(0)
+                .saturating_sub(heap_before),
+            count as usize,
+        ),
         heap_idle_per_session_kib: kib_each(
             heap_paired.saturating_sub(heap_before),
             count as usize,
         ),
     })
+}
+
+/// The middle sample (samples are not empty: [`MEMORY_SAMPLES`] of them).
+fn median(samples: &[u64]) -> u64 {
+    let mut sorted = samples.to_vec();
+    sorted.sort_unstable();
+    sorted.get(sorted.len() / 2).copied().unwrap_or(0)
 }
 
 /// `kib` shared by `sessions`, to a tenth.
