@@ -14,9 +14,11 @@ use std::time::{Duration, Instant};
 use adb_stand_in::StandIn;
 use lifeline_agent_android::adb::{AdbOptions, AdbPhone};
 use lifeline_agent_android::device::Device as _;
+use lifeline_agent_android::session::join::{JoinError, JoinStep};
 use lifeline_agent_android::session::{self, SessionConfig, join};
 use lifeline_protocol::consent::Capability;
 use lifeline_protocol::messages::control::ControlMessage;
+use lifeline_protocol::messages::handshake::RejectReason;
 use lifeline_protocol::quic;
 use net::{Technician, TestRelay, options, within};
 
@@ -36,9 +38,11 @@ fn the_window_for_a_real_phone_shows_joining_and_a_note_not_a_phone() {
             app
         });
     stages
-        .try_send(Stage::Joining {
-            detail: "Joining session 123 456 789 at relay.example:4433 as Marie…".into(),
-        })
+        .try_send(Stage::Joining(JoinStep::Joining {
+            code: "123456789".parse().unwrap(),
+            relay: "relay.example:4433".into(),
+            name: "Marie".into(),
+        }))
         .unwrap();
     harness.run_steps(3);
     assert!(
@@ -54,12 +58,12 @@ fn the_window_for_a_real_phone_shows_joining_and_a_note_not_a_phone() {
             .is_some()
     );
     stages
-        .try_send(Stage::Failed("the relay refused: unknown code".into()))
+        .try_send(Stage::Failed(JoinError::Refused(RejectReason::UnknownCode)))
         .unwrap();
     harness.run_steps(3);
     assert!(
         harness
-            .query_all_by_label_contains("unknown code")
+            .query_all_by_label_contains("this session code does not exist")
             .next()
             .is_some()
     );

@@ -2,6 +2,7 @@
 
 use lifeline_protocol::consent::Capability;
 use lifeline_protocol::i18n::Localizer;
+use lifeline_protocol::messages::control::EndReason;
 use lifeline_protocol::tr;
 
 /// Who the technician is, before their name is known.
@@ -55,6 +56,19 @@ pub(crate) fn paused(loc: Localizer, paused: bool) -> String {
         tr!(loc, "agent-sharing-paused")
     } else {
         tr!(loc, "agent-sharing-resumed")
+    }
+}
+
+/// Why the session ended, as the clause placed in `agent-ended`: "the technician ended the
+/// session".
+pub fn end_reason(loc: Localizer, reason: &EndReason) -> String {
+    match reason {
+        EndReason::CustomerLeft => tr!(loc, "agent-end-reason-customer-left"),
+        EndReason::TechnicianClosed => tr!(loc, "agent-end-reason-technician-closed"),
+        EndReason::ConnectionLost => tr!(loc, "agent-connection-lost"),
+        EndReason::Timeout => tr!(loc, "agent-end-reason-timeout"),
+        EndReason::RelayShutdown => tr!(loc, "agent-end-reason-relay-shutdown"),
+        EndReason::Error(detail) => tr!(loc, "agent-end-reason-error", detail = detail.as_str()),
     }
 }
 

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use lifeline_protocol::i18n::{Language, Localizer};
 use lifeline_protocol::messages::video::Rotation;
+use lifeline_protocol::tr;
 
 use super::apps::AppId;
 use super::apps::conversation::Conversation;
@@ -150,8 +151,11 @@ pub(crate) struct PhoneState {
     pub(crate) answers: VecDeque<PromptAnswer>,
     pub(crate) customer_actions: VecDeque<CustomerAction>,
     pub(crate) sharing: bool,
-    /// Who the customer is talking to (from the last consent prompt).
-    pub(crate) technician: String,
+    /// Who the customer is talking to (from the last consent prompt or chat message), once
+    /// known.
+    pub(crate) technician: Option<String>,
+    /// Whether the technician has written in the Lifeline chat (its status line says so).
+    pub(crate) chatting: bool,
     pub(crate) volume: u8,
     pub(crate) volume_until: Option<Duration>,
     pub(crate) toast: Option<(String, Duration)>,
@@ -203,7 +207,7 @@ impl PhoneState {
                 },
             ],
         );
-        let support = Conversation::new("Lifeline support", "Waiting for a technician", Vec::new());
+        let support = Conversation::default();
         let mut state = Self {
             profile,
             clock,
@@ -236,7 +240,8 @@ impl PhoneState {
             answers: VecDeque::new(),
             customer_actions: VecDeque::new(),
             sharing: false,
-            technician: "Your technician".into(),
+            technician: None,
+            chatting: false,
             volume: 8,
             volume_until: None,
             toast: None,
@@ -253,7 +258,25 @@ impl PhoneState {
             dirty: true,
         };
         state.pids.insert(AppId::Lifeline, PID_AGENT);
+        state.label_support();
         state
+    }
+
+    /// Who the technician is, in the phone's language until their name is known.
+    pub(crate) fn technician_name(&self) -> String {
+        match &self.technician {
+            Some(name) => name.clone(),
+            None => tr!(self.loc, "agent-someone"),
+        }
+    }
+
+    /// Words the Lifeline chat's title and status line in the phone's language.
+    pub(crate) fn label_support(&mut self) {
+        self.support.contact = tr!(self.loc, "sim-lifeline-title");
+        self.support.status = match (&self.technician, self.chatting) {
+            (Some(name), true) => tr!(self.loc, "sim-lifeline-chatting", who = name.as_str()),
+            _ => tr!(self.loc, "sim-lifeline-waiting"),
+        };
     }
 
     /// Screen geometry for the current rotation.

@@ -179,19 +179,19 @@ impl WindowApp {
         let mut interrupted = false;
         loop {
             match stages.try_recv() {
-                Ok(Stage::Joining { detail }) => self.model.on_joining(&detail),
+                Ok(Stage::Joining(step)) => self.model.on_joining(&step),
                 Ok(Stage::Waiting) => self.model.on_waiting(),
                 Ok(Stage::Started(frontend)) => {
                     self.session = Some(frontend);
                     self.model.on_waiting();
                 }
-                Ok(Stage::Failed(reason)) => self.model.on_failed(&reason),
+                Ok(Stage::Failed(err)) => self.model.on_join_failed(&err),
                 Ok(Stage::Interrupted) => interrupted = true,
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
                     self.stages = None;
                     if self.session.is_none() {
-                        self.model.on_failed("joining stopped");
+                        self.model.on_joining_stopped();
                     }
                     break;
                 }

@@ -28,6 +28,7 @@ use std::sync::{Arc, Mutex};
 use lifeline_protocol::i18n::Localizer;
 use tokio::sync::mpsc;
 
+use crate::session::join::{JoinError, JoinStep};
 use crate::session::{AgentClock, Frontend};
 use crate::sim::SimPhone;
 
@@ -36,17 +37,14 @@ pub use app::{WindowApp, style};
 /// How joining goes, as the window shows it.
 #[derive(Debug)]
 pub enum Stage {
-    /// Reaching the relay.
-    Joining {
-        /// What the customer reads, e.g. "Joining session 123456 at relay.example:4433…".
-        detail: String,
-    },
+    /// Reaching the relay; the window words the step in the phone's language.
+    Joining(JoinStep),
     /// The relay admitted the customer; the technician has not opened the session yet.
     Waiting,
     /// The technician is there: the session runs.
     Started(Frontend),
-    /// Joining failed; one line saying why.
-    Failed(String),
+    /// Joining failed; the window says why in the phone's language.
+    Failed(JoinError),
     /// Ctrl-C in the terminal that started the window: leave and close.
     Interrupted,
 }

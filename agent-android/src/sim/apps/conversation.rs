@@ -119,7 +119,8 @@ impl Conversation {
         });
     }
 
-    pub(crate) fn draw(&self, c: &mut Canvas<'_>, focused: bool, accent_avatar: bool) {
+    /// Draws the conversation; `hint` shows in the empty text field.
+    pub(crate) fn draw(&self, c: &mut Canvas<'_>, focused: bool, accent_avatar: bool, hint: &str) {
         let m = c.m;
         let t = c.theme;
         let l = ConversationLayout::new(&m);
@@ -176,7 +177,7 @@ impl Conversation {
         let baseline = l.field.y + (l.field.h + style.cap_height()) / 2;
         if self.draft.is_empty() && !focused {
             c.text(
-                "Text message",
+                hint,
                 l.field.x + pad,
                 baseline,
                 style,
