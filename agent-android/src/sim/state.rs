@@ -6,7 +6,6 @@ use std::time::Duration;
 
 use lifeline_protocol::i18n::{Language, Localizer};
 use lifeline_protocol::messages::video::Rotation;
-use lifeline_protocol::tr;
 
 use super::apps::AppId;
 use super::apps::conversation::Conversation;
@@ -260,23 +259,6 @@ impl PhoneState {
         state.pids.insert(AppId::Lifeline, PID_AGENT);
         state.label_support();
         state
-    }
-
-    /// Who the technician is, in the phone's language until their name is known.
-    pub(crate) fn technician_name(&self) -> String {
-        match &self.technician {
-            Some(name) => name.clone(),
-            None => tr!(self.loc, "agent-someone"),
-        }
-    }
-
-    /// Words the Lifeline chat's title and status line in the phone's language.
-    pub(crate) fn label_support(&mut self) {
-        self.support.contact = tr!(self.loc, "sim-lifeline-title");
-        self.support.status = match (&self.technician, self.chatting) {
-            (Some(name), true) => tr!(self.loc, "sim-lifeline-chatting", who = name.as_str()),
-            _ => tr!(self.loc, "sim-lifeline-waiting"),
-        };
     }
 
     /// Screen geometry for the current rotation.

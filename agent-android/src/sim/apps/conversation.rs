@@ -24,6 +24,8 @@ pub(crate) struct Conversation {
 pub(crate) struct ConversationLayout {
     pub(crate) app_bar: Rect,
     pub(crate) back: Rect,
+    /// Where the contact's name and status line start.
+    pub(crate) name_x: i32,
     pub(crate) history: Rect,
     pub(crate) field: Rect,
     pub(crate) send: Rect,
@@ -54,10 +56,21 @@ impl ConversationLayout {
         Self {
             app_bar,
             back,
+            name_x: back.right() + 2 * Self::avatar_r(m) + m.dp(16.0),
             history,
             field,
             send,
         }
+    }
+
+    /// The contact's round avatar's radius.
+    pub(crate) fn avatar_r(m: &Metrics) -> i32 {
+        m.dp(20.0)
+    }
+
+    /// Padding inside the text field, either side of the draft.
+    pub(crate) fn field_pad(m: &Metrics) -> i32 {
+        m.dp(16.0)
     }
 
     pub(crate) fn hits(&self) -> Vec<(Target, Rect)> {
@@ -131,7 +144,7 @@ impl Conversation {
         let icon = m.dp(24.0);
         let (bx, by) = l.back.center();
         c.icon_at(Icon::ArrowBack, bx, by, icon, t.text);
-        let avatar_r = m.dp(20.0);
+        let avatar_r = ConversationLayout::avatar_r(&m);
         let ax = l.back.right() + avatar_r;
         let ay = l.app_bar.y + l.app_bar.h / 2;
         let avatar_color = if accent_avatar {
@@ -147,7 +160,7 @@ impl Conversation {
             TextStyle::medium(m.sp(18.0)),
             WHITE,
         );
-        let name_x = ax + avatar_r + m.dp(16.0);
+        let name_x = l.name_x;
         c.text(
             &self.contact,
             name_x,
@@ -172,7 +185,7 @@ impl Conversation {
         let field_r = l.field.h / 2;
         c.round_rect(l.field, field_r, t.field);
         let style = TextStyle::regular(m.sp(16.0));
-        let pad = m.dp(16.0);
+        let pad = ConversationLayout::field_pad(&m);
         let inner = l.field.w - 2 * pad;
         let baseline = l.field.y + (l.field.h + style.cap_height()) / 2;
         if self.draft.is_empty() && !focused {

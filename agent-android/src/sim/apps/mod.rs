@@ -1,6 +1,7 @@
 //! The apps installed on the simulated phone, and each app's screens.
 
 pub(crate) mod conversation;
+mod lifeline;
 pub(crate) mod launcher;
 pub(crate) mod list;
 pub(crate) mod placeholder;
