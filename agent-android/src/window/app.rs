@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-use lifeline_protocol::i18n::Localizer;
+use lifeline_protocol::i18n::{CivilDateTime, Localizer};
 use lifeline_protocol::tr;
 use tokio::sync::mpsc::error::TryRecvError;
 
@@ -49,9 +49,11 @@ pub fn style(ctx: &egui::Context) {
     });
 }
 
-/// The local time now, for chat lines.
-fn local_time() -> String {
-    chrono::Local::now().format("%H:%M").to_string()
+/// The local time now, for chat lines, as `loc`'s language writes it ("3:07 PM", "15:07").
+fn local_time(loc: Localizer) -> String {
+    let now = chrono::Local::now();
+    let at = CivilDateTime::from_unix_millis(now.timestamp_millis(), now.offset().local_minus_utc());
+    loc.time(&at)
 }
 
 fn lock(phone: &Mutex<SimPhone>) -> MutexGuard<'_, SimPhone> {
@@ -128,7 +130,7 @@ impl WindowApp {
     /// Shows events the caller read from the session before handing it to the window.
     pub fn replay(mut self, events: &[CustomerEvent]) -> Self {
         for event in events {
-            self.model.on_event(event, &local_time());
+            self.model.on_event(event, &local_time(self.model.loc));
         }
         self
     }
@@ -207,10 +209,10 @@ impl WindowApp {
         };
         loop {
             match session.events.try_recv() {
-                Ok(event) => self.model.on_event(&event, &local_time()),
+                Ok(event) => self.model.on_event(&event, &local_time(self.model.loc)),
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
-                    self.model.on_events_closed(&local_time());
+                    self.model.on_events_closed(&local_time(self.model.loc));
                     break;
                 }
             }

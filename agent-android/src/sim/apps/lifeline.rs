@@ -35,6 +35,23 @@ mod tests {
     use crate::sim::render::text::{TextCache, TextStyle};
 
     #[test]
+    fn the_phone_words_its_lifeline_chat_as_the_technician_writes_and_languages_change() {
+        use std::time::Duration;
+
+        use crate::device::Device as _;
+        use crate::sim::SimPhone;
+
+        let mut phone = SimPhone::with_profile("pixel").unwrap();
+        assert_eq!(phone.state.support.contact, "Lifeline support");
+        phone.set_language(Language::Fr);
+        assert_eq!(phone.state.support.contact, "Assistance Lifeline");
+        phone.show_chat("Alex", "Bonjour", Duration::from_secs(1));
+        assert_eq!(phone.state.support.status, "Discussion avec Alex");
+        phone.set_language(Language::Es);
+        assert_eq!(phone.state.support.status, "Chat con Alex");
+    }
+
+    #[test]
     fn the_lifeline_app_speaks_the_phones_language() {
         // The "old" profile is a French phone.
         let mut s = PhoneState::new(profile("old").unwrap());
