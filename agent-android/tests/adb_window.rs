@@ -17,6 +17,7 @@ use lifeline_agent_android::device::Device as _;
 use lifeline_agent_android::session::join::{JoinError, JoinStep};
 use lifeline_agent_android::session::{self, SessionConfig, join};
 use lifeline_protocol::consent::Capability;
+use lifeline_protocol::i18n::Localizer;
 use lifeline_protocol::messages::control::ControlMessage;
 use lifeline_protocol::messages::handshake::RejectReason;
 use lifeline_protocol::quic;
@@ -30,7 +31,7 @@ use lifeline_agent_android::window::{self, Stage, WindowApp};
 #[test]
 fn the_window_for_a_real_phone_shows_joining_and_a_note_not_a_phone() {
     let (stages, receiver) = window::stages();
-    let app = WindowApp::for_real_phone(AgentClock::start(), receiver);
+    let app = WindowApp::for_real_phone(AgentClock::start(), receiver, Localizer::default());
     let mut harness = Harness::builder()
         .with_size([1100.0, 820.0])
         .build_eframe(move |cc| {
@@ -98,7 +99,7 @@ async fn the_window_asks_the_technicians_question_for_a_real_phone() {
     let mut tech = Technician::open(within("paired", paired).await.unwrap().unwrap()).await;
     let (stages, receiver) = window::stages();
     stages.try_send(Stage::Started(frontend)).unwrap();
-    let app = WindowApp::for_real_phone(clock, receiver);
+    let app = WindowApp::for_real_phone(clock, receiver, Localizer::default());
     let mut harness = Harness::builder()
         .with_size([1100.0, 820.0])
         .build_eframe(move |cc| {

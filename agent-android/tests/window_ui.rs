@@ -73,7 +73,9 @@ fn a_french_phone_is_told_how_joining_goes_in_french() {
         &harness,
         "Connexion à la session 123 456 789 sur relay.example:4433 en tant que Marie…"
     ));
-    stages.try_send(Stage::Failed(JoinError::Cancelled)).unwrap();
+    stages
+        .try_send(Stage::Failed(JoinError::Cancelled))
+        .unwrap();
     harness.run_steps(3);
     assert!(shows(&harness, "Impossible de rejoindre la session"));
     assert!(shows(

@@ -216,7 +216,6 @@ async fn run_window(args: JoinArgs) -> Result<ExitCode> {
         device,
         clock,
         stages.clone(),
-        loc,
     ));
     let interrupt = tokio::spawn(async move {
         if tokio::signal::ctrl_c().await.is_ok() {
@@ -228,7 +227,7 @@ async fn run_window(args: JoinArgs) -> Result<ExitCode> {
     // closes; the session's tasks go on meanwhile.
     let shown = match phone {
         Phone::Sim(phone) => window::run(phone, clock, stage_rx),
-        Phone::Adb(_) => window::run_for_real_phone(clock, stage_rx),
+        Phone::Adb(_) => window::run_for_real_phone(clock, stage_rx, loc),
     };
     interrupt.abort();
     let exit = shown.map_err(|err| anyhow::anyhow!("cannot open the desktop window: {err}"));
@@ -261,17 +260,15 @@ async fn join_for_window(
     phone: Arc<Mutex<dyn lifeline_agent_android::device::Device>>,
     clock: AgentClock,
     stages: StageSender,
-    loc: Localizer,
 ) -> Result<SessionTask> {
+    let loc = localizer(&phone, &args);
     let timeout = Duration::from_secs(args.timeout);
     let options = ConnectOptions {
         timeout,
         ..ConnectOptions::default()
     };
     let joined = async {
-        let _ = stages
-            .send(Stage::Joining(JoinStep::first(&target)))
-            .await;
+        let _ = stages.send(Stage::Joining(JoinStep::first(&target))).await;
         let endpoint = join::resolve(&target, timeout).await?;
         let step = JoinStep::joining(&endpoint, &name);
         let _ = stages.send(Stage::Joining(step)).await;

@@ -52,7 +52,8 @@ pub fn style(ctx: &egui::Context) {
 /// The local time now, for chat lines, as `loc`'s language writes it ("3:07 PM", "15:07").
 fn local_time(loc: Localizer) -> String {
     let now = chrono::Local::now();
-    let at = CivilDateTime::from_unix_millis(now.timestamp_millis(), now.offset().local_minus_utc());
+    let at =
+        CivilDateTime::from_unix_millis(now.timestamp_millis(), now.offset().local_minus_utc());
     loc.time(&at)
 }
 
@@ -84,24 +85,24 @@ impl WindowApp {
     /// A window for `phone` that learns how joining goes from `stages`. `clock` is the one
     /// the session will use (the phone's time must not jump when it starts).
     pub fn new(phone: Arc<Mutex<SimPhone>>, clock: AgentClock, stages: StageReceiver) -> Self {
-        Self::with_phone(Some(phone), clock, stages)
+        // The simulated phone's language (its profile's locale, or `--lang`).
+        let loc = Localizer::new(lock(&phone).language());
+        Self::with_phone(Some(phone), clock, stages, loc)
     }
 
     /// A window for a real phone attached by USB: the chat, the status bar and the consent
-    /// questions, and a note where the simulated phone would be.
-    pub fn for_real_phone(clock: AgentClock, stages: StageReceiver) -> Self {
-        Self::with_phone(None, clock, stages)
+    /// questions, and a note where the simulated phone would be. It speaks `loc`'s language
+    /// (the phone's locale, or `--lang`).
+    pub fn for_real_phone(clock: AgentClock, stages: StageReceiver, loc: Localizer) -> Self {
+        Self::with_phone(None, clock, stages, loc)
     }
 
     fn with_phone(
         phone: Option<Arc<Mutex<SimPhone>>>,
         clock: AgentClock,
         stages: StageReceiver,
+        loc: Localizer,
     ) -> Self {
-        // The simulated phone's language; for a real phone, the desktop's.
-        let loc = phone
-            .as_ref()
-            .map_or_else(Localizer::system, |p| Localizer::new(lock(p).language()));
         Self {
             phone,
             clock,

@@ -224,7 +224,11 @@ impl SessionModel {
                 self.notice(text, time);
             }
             CustomerEvent::Ended { reason, .. } => {
-                let text = tr!(self.loc, "agent-ended", reason = end_reason(self.loc, reason));
+                let text = tr!(
+                    self.loc,
+                    "agent-ended",
+                    reason = end_reason(self.loc, reason)
+                );
                 self.notice(text.clone(), time);
                 self.status = SessionStatus::default();
                 self.phase = Phase::Ended(text);

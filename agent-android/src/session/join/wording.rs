@@ -222,7 +222,9 @@ mod tests {
             JoinError::Cancelled,
             JoinError::BadDeepLink("x".into()),
             JoinError::Link(LinkError::MissingHost),
-            JoinError::Link(LinkError::WrongScheme { found: "ftp".into() }),
+            JoinError::Link(LinkError::WrongScheme {
+                found: "ftp".into(),
+            }),
             JoinError::Connect(ConnectError::NoFingerprint),
             JoinError::Connect(ConnectError::Busy),
             JoinError::Connect(ConnectError::ShuttingDown),

@@ -1,8 +1,8 @@
 //! The apps installed on the simulated phone, and each app's screens.
 
 pub(crate) mod conversation;
-mod lifeline;
 pub(crate) mod launcher;
+mod lifeline;
 pub(crate) mod list;
 pub(crate) mod placeholder;
 pub(crate) mod recents;
