@@ -13,6 +13,8 @@ use crate::sim::ui::{ChatMessage, Target};
 pub(crate) struct Conversation {
     /// Who is on the other side (the app bar title).
     pub(crate) contact: String,
+    /// The letter in the contact's round avatar.
+    pub(crate) avatar: String,
     /// Line under the title.
     pub(crate) status: String,
     pub(crate) messages: Vec<ChatMessage>,
@@ -86,6 +88,7 @@ impl Conversation {
     pub(crate) fn new(contact: &str, status: &str, messages: Vec<ChatMessage>) -> Self {
         Self {
             contact: contact.to_owned(),
+            avatar: contact.chars().take(1).collect(),
             status: status.to_owned(),
             messages,
             draft: String::new(),
@@ -153,9 +156,8 @@ impl Conversation {
             mix(t.accent, WHITE, 90)
         };
         c.circle(ax, ay, avatar_r, avatar_color);
-        let initial: String = self.contact.chars().take(1).collect();
         c.text_in(
-            &initial,
+            &self.avatar,
             Rect::new(ax - avatar_r, ay - avatar_r, 2 * avatar_r, 2 * avatar_r),
             TextStyle::medium(m.sp(18.0)),
             WHITE,

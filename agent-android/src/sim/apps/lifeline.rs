@@ -18,6 +18,8 @@ impl PhoneState {
     /// when the language or the technician changes.
     pub(crate) fn label_support(&mut self) {
         self.support.contact = tr!(self.loc, "sim-lifeline-title");
+        // The product's initial, whatever the language says around its name.
+        self.support.avatar = "L".to_owned();
         self.support.status = match (&self.technician, self.chatting) {
             (Some(name), true) => tr!(self.loc, "sim-lifeline-chatting", who = name.as_str()),
             _ => tr!(self.loc, "sim-lifeline-waiting"),
@@ -67,6 +69,7 @@ mod tests {
         s.loc = Localizer::new(Language::Es);
         s.label_support();
         assert_eq!(s.support.contact, "Soporte de Lifeline");
+        assert_eq!(s.support.avatar, "L");
         assert_eq!(s.support.status, "Chat con Alex");
     }
 
