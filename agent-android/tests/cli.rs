@@ -401,7 +401,13 @@ async fn profiles_are_listed() {
     let output = Command::new(AGENT).arg("profiles").output().await.unwrap();
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
-    for name in ["sim:samsung", "sim:lg", "sim:pixel", "sim:old"] {
+    for name in [
+        "sim:samsung",
+        "sim:lg",
+        "sim:pixel",
+        "sim:xiaomi",
+        "sim:old",
+    ] {
         assert!(text.contains(name), "{text}");
     }
     assert!(

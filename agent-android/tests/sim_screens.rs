@@ -23,7 +23,7 @@ fn screenshots() {
         let img = d.frame();
         write_png(&dir.join(format!("{name}.png")), &img);
     };
-    for profile in ["samsung", "pixel", "lg", "old"] {
+    for profile in ["samsung", "pixel", "lg", "xiaomi", "old"] {
         let mut d = Driver::new(profile);
         shot(&mut d, &format!("{profile}-launcher"));
         d.tap_target(Target::AppIcon(AppId::Settings));
