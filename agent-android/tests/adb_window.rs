@@ -14,9 +14,12 @@ use std::time::{Duration, Instant};
 use adb_stand_in::StandIn;
 use lifeline_agent_android::adb::{AdbOptions, AdbPhone};
 use lifeline_agent_android::device::Device as _;
+use lifeline_agent_android::session::join::{JoinError, JoinStep};
 use lifeline_agent_android::session::{self, SessionConfig, join};
 use lifeline_protocol::consent::Capability;
+use lifeline_protocol::i18n::Localizer;
 use lifeline_protocol::messages::control::ControlMessage;
+use lifeline_protocol::messages::handshake::RejectReason;
 use lifeline_protocol::quic;
 use net::{Technician, TestRelay, options, within};
 
@@ -28,7 +31,7 @@ use lifeline_agent_android::window::{self, Stage, WindowApp};
 #[test]
 fn the_window_for_a_real_phone_shows_joining_and_a_note_not_a_phone() {
     let (stages, receiver) = window::stages();
-    let app = WindowApp::for_real_phone(AgentClock::start(), receiver);
+    let app = WindowApp::for_real_phone(AgentClock::start(), receiver, Localizer::default());
     let mut harness = Harness::builder()
         .with_size([1100.0, 820.0])
         .build_eframe(move |cc| {
@@ -36,9 +39,11 @@ fn the_window_for_a_real_phone_shows_joining_and_a_note_not_a_phone() {
             app
         });
     stages
-        .try_send(Stage::Joining {
-            detail: "Joining session 123 456 789 at relay.example:4433 as Marie…".into(),
-        })
+        .try_send(Stage::Joining(JoinStep::Joining {
+            code: "123456789".parse().unwrap(),
+            relay: "relay.example:4433".into(),
+            name: "Marie".into(),
+        }))
         .unwrap();
     harness.run_steps(3);
     assert!(
@@ -54,12 +59,12 @@ fn the_window_for_a_real_phone_shows_joining_and_a_note_not_a_phone() {
             .is_some()
     );
     stages
-        .try_send(Stage::Failed("the relay refused: unknown code".into()))
+        .try_send(Stage::Failed(JoinError::Refused(RejectReason::UnknownCode)))
         .unwrap();
     harness.run_steps(3);
     assert!(
         harness
-            .query_all_by_label_contains("unknown code")
+            .query_all_by_label_contains("this session code does not exist")
             .next()
             .is_some()
     );
@@ -94,7 +99,7 @@ async fn the_window_asks_the_technicians_question_for_a_real_phone() {
     let mut tech = Technician::open(within("paired", paired).await.unwrap().unwrap()).await;
     let (stages, receiver) = window::stages();
     stages.try_send(Stage::Started(frontend)).unwrap();
-    let app = WindowApp::for_real_phone(clock, receiver);
+    let app = WindowApp::for_real_phone(clock, receiver, Localizer::default());
     let mut harness = Harness::builder()
         .with_size([1100.0, 820.0])
         .build_eframe(move |cc| {

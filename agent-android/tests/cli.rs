@@ -175,7 +175,7 @@ async fn joins_by_deep_link_shares_the_screen_chats_and_leaves_on_exit() {
     assert!(
         lines
             .iter()
-            .any(|l| l == "Session ended: the customer left the session."),
+            .any(|l| l == "Session ended: you left the session."),
         "{lines:?}"
     );
     relay.relay.shutdown().await;
@@ -319,6 +319,22 @@ async fn each_way_of_failing_to_join_is_one_clear_line() {
         run_args(args(&relay.deep_link(expired))).await,
         "this session code has expired",
     );
+    // The customer reads why in the phone's language: the "old" profile is a French phone,
+    // and --lang picks another.
+    let mut french_phone = args(&relay.deep_link(expired));
+    french_phone.extend(["--device".to_owned(), "sim:old".to_owned()]);
+    one_clear_line(
+        "expired code, French phone",
+        run_args(french_phone).await,
+        "lifeline-agent: ce code de session a expiré ; demandez-en un nouveau",
+    );
+    let mut spanish = args(&relay.deep_link(unknown));
+    spanish.extend(["--lang".to_owned(), "es".to_owned()]);
+    one_clear_line(
+        "unknown code, in Spanish",
+        run_args(spanish).await,
+        "lifeline-agent: este código de sesión no existe; compruebe los dígitos",
+    );
     let wrong_fp = CertFingerprint::of_der(b"someone else");
     let forged = relay
         .deep_link(live)
@@ -385,7 +401,13 @@ async fn profiles_are_listed() {
     let output = Command::new(AGENT).arg("profiles").output().await.unwrap();
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
-    for name in ["sim:samsung", "sim:lg", "sim:pixel", "sim:old"] {
+    for name in [
+        "sim:samsung",
+        "sim:lg",
+        "sim:pixel",
+        "sim:xiaomi",
+        "sim:old",
+    ] {
         assert!(text.contains(name), "{text}");
     }
     assert!(

@@ -147,6 +147,10 @@ fn the_profile_locale_picks_the_language_and_lang_overrides_it() {
     // The "old" profile is set to French.
     let phone = SimPhone::with_profile("old").unwrap();
     assert_eq!(phone.language(), Language::Fr);
+    // The "xiaomi" profile is set to Spanish (Spain).
+    let phone = SimPhone::with_profile("xiaomi").unwrap();
+    assert_eq!(phone.summary().locale.as_deref(), Some("es-ES"));
+    assert_eq!(phone.language(), Language::Es);
     let mut phone = SimPhone::with_profile("samsung").unwrap();
     assert_eq!(phone.language(), Language::En);
     phone.set_language(Language::Es);

@@ -744,7 +744,7 @@ fn rendering_at_many_sizes_never_panics() {
 #[test]
 fn every_profile_renders_its_settings_pages() {
     // Detail pages at full size, once each, on every profile.
-    for name in ["samsung", "lg", "pixel", "old"] {
+    for name in ["samsung", "lg", "pixel", "xiaomi", "old"] {
         let mut d = Driver::new(name);
         d.tap_target(Target::AppIcon(AppId::Settings));
         for page in [SettingsPage::Wifi, SettingsPage::Bluetooth] {

@@ -7,6 +7,7 @@ use common::{Driver, write_png};
 use lifeline_agent_android::Capability;
 use lifeline_agent_android::device::{ConsentPrompt, Device};
 use lifeline_agent_android::sim::{AppId, SettingsPage, Target};
+use lifeline_protocol::i18n::Language;
 use lifeline_protocol::messages::input::{Key, TouchPhase};
 use lifeline_protocol::messages::video::Rotation;
 
@@ -22,7 +23,7 @@ fn screenshots() {
         let img = d.frame();
         write_png(&dir.join(format!("{name}.png")), &img);
     };
-    for profile in ["samsung", "pixel", "lg", "old"] {
+    for profile in ["samsung", "pixel", "lg", "xiaomi", "old"] {
         let mut d = Driver::new(profile);
         shot(&mut d, &format!("{profile}-launcher"));
         d.tap_target(Target::AppIcon(AppId::Settings));
@@ -102,4 +103,22 @@ fn screenshots() {
     d.drag((1200, 10), (1200, 900), 8, 16, true);
     shot(&mut d, "landscape-shade");
     d.touch(TouchPhase::Down, 5, 5);
+
+    // The Lifeline app and the sharing notification in French (the "old" profile's locale)
+    // and in Spanish (`--lang es`).
+    for (profile, language, name) in [("old", None, "fr"), ("samsung", Some(Language::Es), "es")] {
+        let mut d = Driver::new(profile);
+        if let Some(language) = language {
+            d.phone.set_language(language);
+        }
+        d.phone.set_sharing_indicator(true);
+        d.drag((300, 5), (300, 1000), 8, 16, true);
+        shot(&mut d, &format!("{name}-shade"));
+        d.key(Key::Home);
+        d.tap_target(Target::AppIcon(AppId::Lifeline));
+        shot(&mut d, &format!("{name}-lifeline-waiting"));
+        d.phone.show_chat("Alexandre Delacroix", "Bonjour !", d.now);
+        d.wait(100);
+        shot(&mut d, &format!("{name}-lifeline-chat"));
+    }
 }

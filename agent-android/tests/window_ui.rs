@@ -6,14 +6,16 @@
 
 mod net;
 
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use lifeline_agent_android::session::Approval;
-use lifeline_agent_android::sim::{AppId, Screen, Target};
-use lifeline_agent_android::window::WindowApp;
+use lifeline_agent_android::session::join::{JoinError, JoinStep};
+use lifeline_agent_android::session::{AgentClock, Approval};
+use lifeline_agent_android::sim::{AppId, Screen, SimPhone, Target};
+use lifeline_agent_android::window::{self, Stage, WindowApp};
 use lifeline_protocol::consent::Capability;
 use lifeline_protocol::messages::control::{ChatId, ChatMessage, ControlMessage};
 use lifeline_protocol::messages::{Party, UnixMillis};
@@ -35,6 +37,59 @@ async fn step_until(
         assert!(Instant::now() < deadline, "timed out: {what}");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+}
+
+/// A window for a simulated phone of `profile`, fed joining stages by hand.
+fn joining_window(profile: &str) -> (window::StageSender, Harness<'static, WindowApp>) {
+    let phone = Arc::new(Mutex::new(SimPhone::with_profile(profile).unwrap()));
+    let (stages, receiver) = window::stages();
+    let app = WindowApp::new(phone, AgentClock::start(), receiver);
+    let harness = Harness::builder()
+        .with_size([1100.0, 820.0])
+        .build_eframe(move |cc| {
+            window::style(&cc.egui_ctx);
+            app
+        });
+    (stages, harness)
+}
+
+fn shows(harness: &Harness<'_, WindowApp>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+#[test]
+fn a_french_phone_is_told_how_joining_goes_in_french() {
+    // The "old" profile is a French phone.
+    let (stages, mut harness) = joining_window("old");
+    stages
+        .try_send(Stage::Joining(JoinStep::Joining {
+            code: "123456789".parse().unwrap(),
+            relay: "relay.example:4433".into(),
+            name: "Marie".into(),
+        }))
+        .unwrap();
+    harness.run_steps(3);
+    assert!(shows(
+        &harness,
+        "Connexion à la session 123 456 789 sur relay.example:4433 en tant que Marie…"
+    ));
+    stages
+        .try_send(Stage::Failed(JoinError::Cancelled))
+        .unwrap();
+    harness.run_steps(3);
+    assert!(shows(&harness, "Impossible de rejoindre la session"));
+    assert!(shows(
+        &harness,
+        "ce code de session a été annulé ; demandez-en un nouveau"
+    ));
+    assert!(!shows(&harness, "cancelled"));
+
+    // Joining that stops without a word is said so, in French too.
+    let (stages, mut harness) = joining_window("old");
+    harness.run_steps(1);
+    drop(stages);
+    harness.run_steps(3);
+    assert!(shows(&harness, "la connexion a été interrompue"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

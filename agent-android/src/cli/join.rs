@@ -6,7 +6,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result, bail};
-use lifeline_agent_android::session::join::{self, JoinTarget};
+use lifeline_agent_android::session::join::{self, JoinError, JoinStep, JoinTarget};
+use lifeline_agent_android::session::wording::end_reason;
 use lifeline_agent_android::session::{self, AgentClock, SessionConfig, SessionTask};
 use lifeline_agent_android::terminal::{self, TerminalInput, TerminalOptions};
 use lifeline_agent_android::window::{self, Stage, StageSender};
@@ -22,12 +23,27 @@ use super::device::Phone;
 /// Exit status after Ctrl-C before the session started.
 const INTERRUPTED: u8 = 130;
 
+/// A failure to join as the customer reads it, in `loc`'s language (the error's `Display`
+/// is for logs).
+fn told(loc: Localizer, err: &JoinError) -> anyhow::Error {
+    anyhow::anyhow!(join::wording::join_error(loc, err))
+}
+
+/// The session's end as a failure line, in `loc`'s language.
+fn ended(loc: Localizer, reason: &lifeline_protocol::messages::control::EndReason) -> String {
+    tr!(loc, "agent-ended", reason = end_reason(loc, reason))
+}
+
 impl JoinArgs {
-    /// Where to join, from the link or from --code, --relay and --fingerprint.
-    fn target(&self) -> Result<JoinTarget> {
+    /// Where to join, from the link or from --code, --relay and --fingerprint; a bad link is
+    /// told in `loc`'s language.
+    fn target(&self, loc: Localizer) -> Result<JoinTarget> {
         if let Some(link) = &self.link {
-            let link: SessionLink = link.parse()?;
-            return Ok(JoinTarget::from_link(link, self.fingerprint)?);
+            return link
+                .parse::<SessionLink>()
+                .map_err(JoinError::from)
+                .and_then(|link| JoinTarget::from_link(link, self.fingerprint))
+                .map_err(|err| told(loc, &err));
         }
         match (self.code, &self.relay, self.fingerprint) {
             (Some(code), Some(relay), Some(fp)) => {
@@ -88,11 +104,11 @@ pub(crate) async fn run(args: JoinArgs) -> Result<ExitCode> {
     }
     // The phone first: a missing adb or phone is told before anything goes on the network.
     let phone = args.device.build(args.log_size, args.adb.clone())?;
-    let target = args.target()?;
     apply_activity(&phone, &args);
     let device = phone.device();
     let summary = lock(&device).summary();
     let loc = localizer(&device, &args);
+    let target = args.target(loc)?;
     let timeout = Duration::from_secs(args.timeout);
     let options = ConnectOptions {
         timeout,
@@ -102,7 +118,9 @@ pub(crate) async fn run(args: JoinArgs) -> Result<ExitCode> {
     if let JoinTarget::Page { url, .. } = &target {
         println!("{}", tr!(loc, "term-opening", url = url.to_string()));
     }
-    let endpoint = join::resolve(&target, timeout).await?;
+    let endpoint = join::resolve(&target, timeout)
+        .await
+        .map_err(|err| told(loc, &err))?;
     println!(
         "{}",
         tr!(
@@ -115,12 +133,14 @@ pub(crate) async fn run(args: JoinArgs) -> Result<ExitCode> {
         )
     );
     let hello = join::customer_hello(endpoint.code, name, summary);
-    let admission = quic::admit(endpoint.relay.clone(), &endpoint.trust, &hello, &options).await?;
+    let admission = quic::admit(endpoint.relay.clone(), &endpoint.trust, &hello, &options)
+        .await
+        .map_err(|err| told(loc, &err.into()))?;
     if admission.is_waiting() {
         println!("{}", tr!(loc, "term-waiting"));
     }
     let relay = tokio::select! {
-        paired = admission.paired() => paired?,
+        paired = admission.paired() => paired.map_err(|err| told(loc, &err.into()))?,
         _ = tokio::signal::ctrl_c() => {
             println!("{}", tr!(loc, "term-cancelled"));
             return Ok(ExitCode::from(INTERRUPTED));
@@ -148,7 +168,7 @@ pub(crate) async fn run(args: JoinArgs) -> Result<ExitCode> {
     if outcome.is_clean() {
         Ok(ExitCode::SUCCESS)
     } else {
-        bail!("the session ended: {}", outcome.reason)
+        bail!("{}", ended(loc, &outcome.reason))
     }
 }
 
@@ -177,18 +197,15 @@ async fn run_window(args: JoinArgs) -> Result<ExitCode> {
     if name.is_empty() {
         bail!("--name must not be empty: the technician sees it");
     }
-    if !has_display() {
-        bail!(
-            "cannot open the desktop window: no display (DISPLAY and WAYLAND_DISPLAY are not \
-             set); run without --window to use the terminal"
-        );
-    }
-    let target = args.target()?;
     let phone = args.device.build(args.log_size, args.adb.clone())?;
     apply_activity(&phone, &args);
     let device = phone.device();
     let summary = lock(&device).summary();
     let loc = localizer(&device, &args);
+    if !has_display() {
+        bail!("{}", tr!(loc, "agent-join-no-display"));
+    }
+    let target = args.target(loc)?;
     let clock = AgentClock::start();
     let (stages, stage_rx) = window::stages();
     let joining = tokio::spawn(join_for_window(
@@ -210,7 +227,7 @@ async fn run_window(args: JoinArgs) -> Result<ExitCode> {
     // closes; the session's tasks go on meanwhile.
     let shown = match phone {
         Phone::Sim(phone) => window::run(phone, clock, stage_rx),
-        Phone::Adb(_) => window::run_for_real_phone(clock, stage_rx),
+        Phone::Adb(_) => window::run_for_real_phone(clock, stage_rx, loc),
     };
     interrupt.abort();
     let exit = shown.map_err(|err| anyhow::anyhow!("cannot open the desktop window: {err}"));
@@ -228,7 +245,7 @@ async fn run_window(args: JoinArgs) -> Result<ExitCode> {
     exit?;
     match tokio::time::timeout(WINDOW_GRACE, task.wait()).await {
         Ok(outcome) if outcome.is_clean() => Ok(ExitCode::SUCCESS),
-        Ok(outcome) => bail!("the session ended: {}", outcome.reason),
+        Ok(outcome) => bail!("{}", ended(loc, &outcome.reason)),
         Err(_) => bail!("the session did not end in time after the window closed"),
     }
 }
@@ -244,23 +261,17 @@ async fn join_for_window(
     clock: AgentClock,
     stages: StageSender,
 ) -> Result<SessionTask> {
+    let loc = localizer(&phone, &args);
     let timeout = Duration::from_secs(args.timeout);
     let options = ConnectOptions {
         timeout,
         ..ConnectOptions::default()
     };
     let joined = async {
-        let detail = match &target {
-            JoinTarget::Page { url, .. } => format!("Opening {url}…"),
-            _ => "Connecting…".to_owned(),
-        };
-        let _ = stages.send(Stage::Joining { detail }).await;
+        let _ = stages.send(Stage::Joining(JoinStep::first(&target))).await;
         let endpoint = join::resolve(&target, timeout).await?;
-        let detail = format!(
-            "Joining session {} at {} as {name}…",
-            endpoint.code, endpoint.relay
-        );
-        let _ = stages.send(Stage::Joining { detail }).await;
+        let step = JoinStep::joining(&endpoint, &name);
+        let _ = stages.send(Stage::Joining(step)).await;
         let hello = join::customer_hello(endpoint.code, &name, summary);
         let admission =
             quic::admit(endpoint.relay.clone(), &endpoint.trust, &hello, &options).await?;
@@ -268,14 +279,16 @@ async fn join_for_window(
             let _ = stages.send(Stage::Waiting).await;
         }
         let relay = admission.paired().await?;
-        anyhow::Ok(relay)
+        Ok::<_, JoinError>(relay)
     }
     .await;
     let relay = match joined {
         Ok(relay) => relay,
         Err(err) => {
-            let _ = stages.send(Stage::Failed(format!("{err:#}"))).await;
-            return Err(err);
+            // The window words it in the phone's language, as the terminal does.
+            let line = told(loc, &err);
+            let _ = stages.send(Stage::Failed(err)).await;
+            return Err(line);
         }
     };
     let (task, frontend) = session::start(relay, phone, args.config(), clock);

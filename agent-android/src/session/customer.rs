@@ -50,8 +50,7 @@ impl SessionCore {
                 self.tell(CustomerEvent::ChatSent { id, text });
             }
             Err(err) => self.tell(CustomerEvent::Notice(wording::message_not_sent(
-                self.loc,
-                &err.to_string(),
+                self.loc, &err,
             ))),
         }
     }

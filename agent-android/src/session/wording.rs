@@ -2,6 +2,7 @@
 
 use lifeline_protocol::consent::Capability;
 use lifeline_protocol::i18n::Localizer;
+use lifeline_protocol::messages::control::{ChatError, EndReason, MAX_CHAT_CHARS};
 use lifeline_protocol::tr;
 
 /// Who the technician is, before their name is known.
@@ -58,8 +59,30 @@ pub(crate) fn paused(loc: Localizer, paused: bool) -> String {
     }
 }
 
+/// Why the session ended, as the clause placed in `agent-ended`: "the technician ended the
+/// session".
+pub fn end_reason(loc: Localizer, reason: &EndReason) -> String {
+    match reason {
+        EndReason::CustomerLeft => tr!(loc, "agent-end-reason-customer-left"),
+        EndReason::TechnicianClosed => tr!(loc, "agent-end-reason-technician-closed"),
+        EndReason::ConnectionLost => tr!(loc, "agent-connection-lost"),
+        EndReason::Timeout => tr!(loc, "agent-end-reason-timeout"),
+        EndReason::RelayShutdown => tr!(loc, "agent-end-reason-relay-shutdown"),
+        EndReason::Error(detail) => tr!(loc, "agent-end-reason-error", detail = detail.as_str()),
+    }
+}
+
 /// "Message not sent: …."
-pub(crate) fn message_not_sent(loc: Localizer, reason: &str) -> String {
+pub(crate) fn message_not_sent(loc: Localizer, err: &ChatError) -> String {
+    let reason = match err {
+        ChatError::Empty => tr!(loc, "agent-chat-empty"),
+        ChatError::TooLong { chars } => tr!(
+            loc,
+            "agent-chat-too-long",
+            chars = *chars,
+            max = MAX_CHAT_CHARS
+        ),
+    };
     tr!(loc, "agent-message-not-sent", reason = reason)
 }
 
@@ -112,6 +135,47 @@ mod tests {
         let es = Localizer::new(Language::Es);
         assert_eq!(someone(es), "El técnico");
         assert_eq!(paused(es, true), "Pantalla compartida en pausa.");
+    }
+
+    #[test]
+    fn end_reasons_and_unsent_messages_read_in_the_phones_language() {
+        let es = Localizer::new(Language::Es);
+        assert_eq!(
+            end_reason(es, &EndReason::TechnicianClosed),
+            "el técnico finalizó la sesión"
+        );
+        assert_eq!(
+            end_reason(es, &EndReason::Error("disk full".into())),
+            "se produjo un error (disk full)"
+        );
+        let fr = Localizer::new(Language::Fr);
+        assert_eq!(
+            end_reason(fr, &EndReason::ConnectionLost),
+            "la connexion a été perdue"
+        );
+        assert_eq!(
+            message_not_sent(fr, &ChatError::TooLong { chars: 4321 }),
+            "Message non envoyé : le message compte 4\u{202f}321 caractères ; la limite est de \
+             4\u{202f}000."
+        );
+        let en = Localizer::new(Language::En);
+        assert_eq!(
+            message_not_sent(en, &ChatError::Empty),
+            "Message not sent: the message is empty."
+        );
+        // Every reason has its own words, none the logged English in French.
+        let reasons = [
+            EndReason::CustomerLeft,
+            EndReason::TechnicianClosed,
+            EndReason::ConnectionLost,
+            EndReason::Timeout,
+            EndReason::RelayShutdown,
+        ];
+        for reason in &reasons {
+            let text = end_reason(fr, reason);
+            assert!(!text.starts_with("agent-"), "{text}");
+            assert_ne!(text, reason.to_string());
+        }
     }
 
     #[test]

@@ -111,6 +111,7 @@ impl SimPhone {
     pub fn set_language(&mut self, language: Language) {
         if self.state.loc.language() != language {
             self.state.loc = Localizer::new(language);
+            self.state.label_support();
             self.state.dirty = true;
         }
     }
@@ -503,7 +504,8 @@ impl Device for SimPhone {
                 prompt.title(Localizer::default())
             ),
         );
-        self.state.technician = prompt.requester.clone();
+        self.state.technician = Some(prompt.requester.clone());
+        self.state.label_support();
         self.state.prompts.push_back(prompt);
         self.cancel_touch();
         self.state.dirty = true;
@@ -524,8 +526,9 @@ impl Device for SimPhone {
         self.advance(now, true);
         let time = self.state.clock.hm(now);
         self.state.support.receive(text, time.clone());
-        self.state.support.status = format!("Chatting with {from}");
-        self.state.technician = from.to_owned();
+        self.state.technician = Some(from.to_owned());
+        self.state.chatting = true;
+        self.state.label_support();
         if self.state.foreground_app() != Some(AppId::Lifeline) {
             self.state.notifications.push(Notification {
                 app: AppId::Lifeline,

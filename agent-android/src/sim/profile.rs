@@ -208,6 +208,41 @@ pub fn profiles() -> &'static [Profile] {
                 battery_start_percent: 91,
             },
             Profile {
+                name: "xiaomi",
+                description: "Xiaomi Redmi Note 13, Android 14, full support, set to Spanish",
+                manufacturer: "Xiaomi",
+                model: "23129RAA4G",
+                marketing_name: "Redmi Note 13",
+                android_version: "14",
+                api_level: 34,
+                build: "UKQ1.231003.002",
+                security_patch: "2026-08-01",
+                width: 1080,
+                height: 2400,
+                density_dpi: 440,
+                refresh_rate_hz: 120.0,
+                locale: "es-ES",
+                time_zone: "Europe/Madrid",
+                clock_24h: true,
+                can_capture: true,
+                capabilities: full(),
+                storage_total_bytes: 256 * GIB,
+                storage_used_bytes: 74 * GIB,
+                ram_total_bytes: 8 * GIB,
+                cpu_abi: "arm64-v8a",
+                cpu_cores: 8,
+                launcher_package: "com.miui.home",
+                messages_package: "com.google.android.apps.messaging",
+                nav_style: NavStyle::Aosp,
+                icon_shape: IconShape::Squircle,
+                accent: [0xE8, 0x5D, 0x04],
+                wallpaper: ([0x1B, 0x2A, 0x49], [0xE8, 0x8D, 0x67]),
+                wifi_ssid: "MOVISTAR_7F3A",
+                ipv4: "192.168.1.43",
+                carrier: "Movistar",
+                battery_start_percent: 57,
+            },
+            Profile {
                 name: "old",
                 description: "Motorola Moto G (2013), Android 4.4: cannot share its screen, chat-only",
                 manufacturer: "motorola",
@@ -268,7 +303,7 @@ mod tests {
     #[test]
     fn profiles_are_distinct_and_findable() {
         let names: Vec<_> = profiles().iter().map(|p| p.name).collect();
-        assert_eq!(names, ["samsung", "lg", "pixel", "old"]);
+        assert_eq!(names, ["samsung", "lg", "pixel", "xiaomi", "old"]);
         assert_eq!(profile("Pixel").map(|p| p.api_level), Some(34));
         assert!(profile("nokia").is_none());
         assert_eq!(default_profile().name, "samsung");

@@ -150,8 +150,11 @@ pub(crate) struct PhoneState {
     pub(crate) answers: VecDeque<PromptAnswer>,
     pub(crate) customer_actions: VecDeque<CustomerAction>,
     pub(crate) sharing: bool,
-    /// Who the customer is talking to (from the last consent prompt).
-    pub(crate) technician: String,
+    /// Who the customer is talking to (from the last consent prompt or chat message), once
+    /// known.
+    pub(crate) technician: Option<String>,
+    /// Whether the technician has written in the Lifeline chat (its status line says so).
+    pub(crate) chatting: bool,
     pub(crate) volume: u8,
     pub(crate) volume_until: Option<Duration>,
     pub(crate) toast: Option<(String, Duration)>,
@@ -203,7 +206,7 @@ impl PhoneState {
                 },
             ],
         );
-        let support = Conversation::new("Lifeline support", "Waiting for a technician", Vec::new());
+        let support = Conversation::default();
         let mut state = Self {
             profile,
             clock,
@@ -236,7 +239,8 @@ impl PhoneState {
             answers: VecDeque::new(),
             customer_actions: VecDeque::new(),
             sharing: false,
-            technician: "Your technician".into(),
+            technician: None,
+            chatting: false,
             volume: 8,
             volume_until: None,
             toast: None,
@@ -253,6 +257,7 @@ impl PhoneState {
             dirty: true,
         };
         state.pids.insert(AppId::Lifeline, PID_AGENT);
+        state.label_support();
         state
     }
 

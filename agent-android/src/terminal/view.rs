@@ -8,7 +8,7 @@ use lifeline_protocol::i18n::Localizer;
 use lifeline_protocol::tr;
 
 use crate::device::ConsentPrompt;
-use crate::session::wording::file_size;
+use crate::session::wording::{end_reason, file_size};
 use crate::session::{CustomerCommand, CustomerEvent, SessionStatus};
 
 /// Help for the commands the terminal understands, one line each.
@@ -131,7 +131,11 @@ impl TerminalView {
             )],
             CustomerEvent::Ended { reason, .. } => {
                 self.prompts.clear();
-                vec![tr!(self.loc, "agent-ended", reason = reason.to_string())]
+                vec![tr!(
+                    self.loc,
+                    "agent-ended",
+                    reason = end_reason(self.loc, reason)
+                )]
             }
         }
     }
@@ -368,5 +372,28 @@ mod tests {
             [CustomerCommand::AnswerPrompt { allow: true, .. }]
         ));
         assert!(view.on_line("/nada").lines[0].starts_with("Comando desconocido"));
+    }
+
+    #[test]
+    fn the_end_reason_is_in_the_phones_language() {
+        use lifeline_protocol::i18n::Language;
+        let ended = |reason| CustomerEvent::Ended {
+            by: Party::Technician,
+            reason,
+        };
+        let mut view = TerminalView::new(Localizer::new(Language::Es));
+        assert_eq!(
+            view.on_event(&ended(EndReason::TechnicianClosed)),
+            vec!["Sesión finalizada: el técnico finalizó la sesión.".to_owned()]
+        );
+        let mut view = TerminalView::new(Localizer::new(Language::Fr));
+        assert_eq!(
+            view.on_event(&ended(EndReason::RelayShutdown)),
+            vec!["Session terminée : le serveur s'est arrêté.".to_owned()]
+        );
+        assert_eq!(
+            view.on_event(&ended(EndReason::CustomerLeft)),
+            vec!["Session terminée : vous avez quitté la session.".to_owned()]
+        );
     }
 }

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-use lifeline_protocol::i18n::Localizer;
+use lifeline_protocol::i18n::{CivilDateTime, Localizer};
 use lifeline_protocol::tr;
 use tokio::sync::mpsc::error::TryRecvError;
 
@@ -49,9 +49,12 @@ pub fn style(ctx: &egui::Context) {
     });
 }
 
-/// The local time now, for chat lines.
-fn local_time() -> String {
-    chrono::Local::now().format("%H:%M").to_string()
+/// The local time now, for chat lines, as `loc`'s language writes it ("3:07 PM", "15:07").
+fn local_time(loc: Localizer) -> String {
+    let now = chrono::Local::now();
+    let at =
+        CivilDateTime::from_unix_millis(now.timestamp_millis(), now.offset().local_minus_utc());
+    loc.time(&at)
 }
 
 fn lock(phone: &Mutex<SimPhone>) -> MutexGuard<'_, SimPhone> {
@@ -82,24 +85,24 @@ impl WindowApp {
     /// A window for `phone` that learns how joining goes from `stages`. `clock` is the one
     /// the session will use (the phone's time must not jump when it starts).
     pub fn new(phone: Arc<Mutex<SimPhone>>, clock: AgentClock, stages: StageReceiver) -> Self {
-        Self::with_phone(Some(phone), clock, stages)
+        // The simulated phone's language (its profile's locale, or `--lang`).
+        let loc = Localizer::new(lock(&phone).language());
+        Self::with_phone(Some(phone), clock, stages, loc)
     }
 
     /// A window for a real phone attached by USB: the chat, the status bar and the consent
-    /// questions, and a note where the simulated phone would be.
-    pub fn for_real_phone(clock: AgentClock, stages: StageReceiver) -> Self {
-        Self::with_phone(None, clock, stages)
+    /// questions, and a note where the simulated phone would be. It speaks `loc`'s language
+    /// (the phone's locale, or `--lang`).
+    pub fn for_real_phone(clock: AgentClock, stages: StageReceiver, loc: Localizer) -> Self {
+        Self::with_phone(None, clock, stages, loc)
     }
 
     fn with_phone(
         phone: Option<Arc<Mutex<SimPhone>>>,
         clock: AgentClock,
         stages: StageReceiver,
+        loc: Localizer,
     ) -> Self {
-        // The simulated phone's language; for a real phone, the desktop's.
-        let loc = phone
-            .as_ref()
-            .map_or_else(Localizer::system, |p| Localizer::new(lock(p).language()));
         Self {
             phone,
             clock,
@@ -128,7 +131,7 @@ impl WindowApp {
     /// Shows events the caller read from the session before handing it to the window.
     pub fn replay(mut self, events: &[CustomerEvent]) -> Self {
         for event in events {
-            self.model.on_event(event, &local_time());
+            self.model.on_event(event, &local_time(self.model.loc));
         }
         self
     }
@@ -179,19 +182,19 @@ impl WindowApp {
         let mut interrupted = false;
         loop {
             match stages.try_recv() {
-                Ok(Stage::Joining { detail }) => self.model.on_joining(&detail),
+                Ok(Stage::Joining(step)) => self.model.on_joining(&step),
                 Ok(Stage::Waiting) => self.model.on_waiting(),
                 Ok(Stage::Started(frontend)) => {
                     self.session = Some(frontend);
                     self.model.on_waiting();
                 }
-                Ok(Stage::Failed(reason)) => self.model.on_failed(&reason),
+                Ok(Stage::Failed(err)) => self.model.on_join_failed(&err),
                 Ok(Stage::Interrupted) => interrupted = true,
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
                     self.stages = None;
                     if self.session.is_none() {
-                        self.model.on_failed("joining stopped");
+                        self.model.on_joining_stopped();
                     }
                     break;
                 }
@@ -207,10 +210,10 @@ impl WindowApp {
         };
         loop {
             match session.events.try_recv() {
-                Ok(event) => self.model.on_event(&event, &local_time()),
+                Ok(event) => self.model.on_event(&event, &local_time(self.model.loc)),
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
-                    self.model.on_events_closed(&local_time());
+                    self.model.on_events_closed(&local_time(self.model.loc));
                     break;
                 }
             }

@@ -28,6 +28,8 @@ use std::sync::{Arc, Mutex};
 use lifeline_protocol::i18n::Localizer;
 use tokio::sync::mpsc;
 
+use crate::device::Device as _;
+use crate::session::join::{JoinError, JoinStep};
 use crate::session::{AgentClock, Frontend};
 use crate::sim::SimPhone;
 
@@ -36,17 +38,14 @@ pub use app::{WindowApp, style};
 /// How joining goes, as the window shows it.
 #[derive(Debug)]
 pub enum Stage {
-    /// Reaching the relay.
-    Joining {
-        /// What the customer reads, e.g. "Joining session 123456 at relay.example:4433…".
-        detail: String,
-    },
+    /// Reaching the relay; the window words the step in the phone's language.
+    Joining(JoinStep),
     /// The relay admitted the customer; the technician has not opened the session yet.
     Waiting,
     /// The technician is there: the session runs.
     Started(Frontend),
-    /// Joining failed; one line saying why.
-    Failed(String),
+    /// Joining failed; the window says why in the phone's language.
+    Failed(JoinError),
     /// Ctrl-C in the terminal that started the window: leave and close.
     Interrupted,
 }
@@ -70,19 +69,30 @@ pub fn run(
     clock: AgentClock,
     stages: StageReceiver,
 ) -> Result<(), eframe::Error> {
-    open(move || WindowApp::new(phone, clock, stages))
+    let loc = Localizer::new(
+        phone
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .language(),
+    );
+    open(loc, move || WindowApp::new(phone, clock, stages))
 }
 
 /// Like [`run`], for a real phone attached by USB: the window has the chat, the status bar
-/// and the consent questions; the customer uses the phone itself.
-pub fn run_for_real_phone(clock: AgentClock, stages: StageReceiver) -> Result<(), eframe::Error> {
-    open(move || WindowApp::for_real_phone(clock, stages))
+/// and the consent questions, in `loc`'s language; the customer uses the phone itself.
+pub fn run_for_real_phone(
+    clock: AgentClock,
+    stages: StageReceiver,
+    loc: Localizer,
+) -> Result<(), eframe::Error> {
+    open(loc, move || WindowApp::for_real_phone(clock, stages, loc))
 }
 
-fn open(app: impl FnOnce() -> WindowApp + 'static) -> Result<(), eframe::Error> {
+/// Opens the window, titled in `loc`'s language until the app names the technician.
+fn open(loc: Localizer, app: impl FnOnce() -> WindowApp + 'static) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(app::title(Localizer::system(), None))
+            .with_title(app::title(loc, None))
             .with_app_id("lifeline-agent")
             .with_inner_size([1100.0, 860.0])
             .with_min_inner_size([640.0, 480.0]),

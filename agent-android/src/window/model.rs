@@ -7,7 +7,8 @@ use lifeline_protocol::messages::control::ChatId;
 use lifeline_protocol::tr;
 
 use crate::device::ConsentPrompt;
-use crate::session::wording::file_size;
+use crate::session::join::{self, JoinError, JoinStep};
+use crate::session::wording::{end_reason, file_size};
 use crate::session::{CustomerEvent, SessionStatus};
 
 /// Where the session is, as the window shows it.
@@ -223,7 +224,11 @@ impl SessionModel {
                 self.notice(text, time);
             }
             CustomerEvent::Ended { reason, .. } => {
-                let text = tr!(self.loc, "agent-ended", reason = reason.to_string());
+                let text = tr!(
+                    self.loc,
+                    "agent-ended",
+                    reason = end_reason(self.loc, reason)
+                );
                 self.notice(text.clone(), time);
                 self.status = SessionStatus::default();
                 self.phase = Phase::Ended(text);
@@ -244,9 +249,9 @@ impl SessionModel {
 
     /// Joining moved on (not [`Stage::Started`](super::Stage::Started), which carries the
     /// session and is taken by the app).
-    pub fn on_joining(&mut self, detail: &str) {
+    pub fn on_joining(&mut self, step: &JoinStep) {
         if !self.is_over() {
-            self.phase = Phase::Joining(detail.to_owned());
+            self.phase = Phase::Joining(join::wording::step(self.loc, step));
         }
     }
 
@@ -258,9 +263,18 @@ impl SessionModel {
     }
 
     /// Joining failed.
-    pub fn on_failed(&mut self, reason: &str) {
+    pub fn on_join_failed(&mut self, err: &JoinError) {
+        self.fail(join::wording::join_error(self.loc, err));
+    }
+
+    /// Joining stopped without saying why (its task is gone).
+    pub fn on_joining_stopped(&mut self) {
+        self.fail(tr!(self.loc, "window-joining-stopped"));
+    }
+
+    fn fail(&mut self, reason: String) {
         if !self.is_over() {
-            self.phase = Phase::Failed(reason.to_owned());
+            self.phase = Phase::Failed(reason);
         }
     }
 
@@ -372,10 +386,9 @@ mod tests {
         );
         assert!(m.is_over());
         assert_eq!(m.status, SessionStatus::default());
-        assert!(
-            m.status_line().starts_with("Session ended: "),
-            "{}",
-            m.status_line()
+        assert_eq!(
+            m.status_line(),
+            "Session ended: the technician ended the session."
         );
         // Joining news after the end changes nothing.
         m.on_waiting();
@@ -390,6 +403,63 @@ mod tests {
         }
         assert_eq!(m.lines.len(), MAX_LINES);
         assert_eq!(m.lines[0].text, "n5");
+    }
+
+    #[test]
+    fn the_end_and_joining_read_in_the_phones_language() {
+        use lifeline_protocol::i18n::Language;
+        use lifeline_protocol::messages::handshake::RejectReason;
+
+        let mut m = SessionModel::with_language(Localizer::new(Language::Es));
+        m.on_event(&connected(), "10:00");
+        m.on_event(
+            &CustomerEvent::Ended {
+                by: Party::Technician,
+                reason: EndReason::TechnicianClosed,
+            },
+            "10:04",
+        );
+        assert_eq!(
+            m.status_line(),
+            "Sesión finalizada: el técnico finalizó la sesión."
+        );
+
+        let mut m = SessionModel::with_language(Localizer::new(Language::Fr));
+        m.on_event(&connected(), "10:00");
+        m.on_event(
+            &CustomerEvent::Ended {
+                by: Party::Customer,
+                reason: EndReason::Timeout,
+            },
+            "10:04",
+        );
+        assert_eq!(
+            m.lines.last().map(|l| l.text.as_str()),
+            Some("Session terminée : le technicien ne répond plus.")
+        );
+
+        let mut m = SessionModel::with_language(Localizer::new(Language::Fr));
+        m.on_joining(&JoinStep::OpeningPage {
+            url: "https://relay.example/join/123456789".into(),
+        });
+        assert_eq!(
+            m.status_line(),
+            "Ouverture de https://relay.example/join/123456789…"
+        );
+        m.on_join_failed(&JoinError::Refused(RejectReason::AlreadyUsed));
+        assert_eq!(
+            m.phase,
+            Phase::Failed("ce code de session a déjà été utilisé ; demandez-en un nouveau".into())
+        );
+        assert_eq!(
+            m.status_line(),
+            "Impossible de rejoindre la session : ce code de session a déjà été utilisé ; \
+             demandez-en un nouveau"
+        );
+
+        let mut m = SessionModel::with_language(Localizer::new(Language::Es));
+        m.on_joining_stopped();
+        assert_eq!(m.phase, Phase::Failed("se interrumpió la conexión".into()));
     }
 
     #[test]

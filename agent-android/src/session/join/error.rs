@@ -1,4 +1,5 @@
-//! Why joining failed, one sentence each for the person waiting.
+//! Why joining failed. The `Display` words are English, for logs; what the person waiting
+//! reads comes from [`super::wording`], in the phone's language.
 
 use lifeline_protocol::CertFingerprint;
 use lifeline_protocol::link::LinkError;
@@ -36,6 +37,12 @@ pub enum JoinError {
         url: String,
         /// What went wrong.
         detail: String,
+    },
+    /// The join page did not answer in time.
+    #[error("the join page {url} is unreachable: no answer in time")]
+    PageTimedOut {
+        /// The join URL.
+        url: String,
     },
     /// The join page's certificate is not trusted by this system and no fingerprint was given.
     #[error(

@@ -46,7 +46,10 @@ pub async fn resolve_join_url(
             detail,
         })?;
     let response = client
-        .get(&text)
+        .get(page_request(&text))
+        // The page's words tell an expired code from a used or cancelled one (see `gone`):
+        // ask for them in English whatever this computer's language.
+        .header(reqwest::header::ACCEPT_LANGUAGE, "en")
         .send()
         .await
         .map_err(|err| fetch_error(&text, &err, fingerprint, &seen))?;
@@ -153,14 +156,14 @@ fn fetch_error(
             url: url.to_owned(),
         };
     }
-    let detail = if err.is_timeout() {
-        "no answer in time".to_owned()
-    } else {
-        innermost(err)
-    };
+    if err.is_timeout() {
+        return JoinError::PageTimedOut {
+            url: url.to_owned(),
+        };
+    }
     JoinError::PageUnreachable {
         url: url.to_owned(),
-        detail,
+        detail: innermost(err),
     }
 }
 
@@ -196,7 +199,13 @@ fn innermost(err: &reqwest::Error) -> String {
     text
 }
 
-/// What a 410 page says: expired, used or cancelled.
+/// The address fetched for the join page `url`: the page in English (`?lang=en`, which the
+/// relay's pages honour before the browser's languages), since [`gone`] reads its words.
+fn page_request(url: &str) -> String {
+    format!("{url}?lang=en")
+}
+
+/// What a 410 page says: expired, used or cancelled. The page was asked for in English.
 fn gone(html: &str) -> JoinError {
     let lower = html.to_ascii_lowercase();
     if lower.contains("cancelled") {
@@ -240,6 +249,14 @@ mod tests {
         );
         assert_eq!(deep_link_in("<p>nothing here</p>"), None);
         assert_eq!(deep_link_in("href=\"lifeline://unterminated"), None);
+    }
+
+    #[test]
+    fn the_page_is_asked_for_in_english() {
+        assert_eq!(
+            page_request("https://relay.example/join/123456789"),
+            "https://relay.example/join/123456789?lang=en"
+        );
     }
 
     #[test]

@@ -13,6 +13,8 @@ use crate::sim::ui::{ChatMessage, Target};
 pub(crate) struct Conversation {
     /// Who is on the other side (the app bar title).
     pub(crate) contact: String,
+    /// The letter in the contact's round avatar.
+    pub(crate) avatar: String,
     /// Line under the title.
     pub(crate) status: String,
     pub(crate) messages: Vec<ChatMessage>,
@@ -24,6 +26,8 @@ pub(crate) struct Conversation {
 pub(crate) struct ConversationLayout {
     pub(crate) app_bar: Rect,
     pub(crate) back: Rect,
+    /// Where the contact's name and status line start.
+    pub(crate) name_x: i32,
     pub(crate) history: Rect,
     pub(crate) field: Rect,
     pub(crate) send: Rect,
@@ -54,10 +58,21 @@ impl ConversationLayout {
         Self {
             app_bar,
             back,
+            name_x: back.right() + 2 * Self::avatar_r(m) + m.dp(16.0),
             history,
             field,
             send,
         }
+    }
+
+    /// The contact's round avatar's radius.
+    pub(crate) fn avatar_r(m: &Metrics) -> i32 {
+        m.dp(20.0)
+    }
+
+    /// Padding inside the text field, either side of the draft.
+    pub(crate) fn field_pad(m: &Metrics) -> i32 {
+        m.dp(16.0)
     }
 
     pub(crate) fn hits(&self) -> Vec<(Target, Rect)> {
@@ -73,6 +88,7 @@ impl Conversation {
     pub(crate) fn new(contact: &str, status: &str, messages: Vec<ChatMessage>) -> Self {
         Self {
             contact: contact.to_owned(),
+            avatar: contact.chars().take(1).collect(),
             status: status.to_owned(),
             messages,
             draft: String::new(),
@@ -119,7 +135,8 @@ impl Conversation {
         });
     }
 
-    pub(crate) fn draw(&self, c: &mut Canvas<'_>, focused: bool, accent_avatar: bool) {
+    /// Draws the conversation; `hint` shows in the empty text field.
+    pub(crate) fn draw(&self, c: &mut Canvas<'_>, focused: bool, accent_avatar: bool, hint: &str) {
         let m = c.m;
         let t = c.theme;
         let l = ConversationLayout::new(&m);
@@ -130,7 +147,7 @@ impl Conversation {
         let icon = m.dp(24.0);
         let (bx, by) = l.back.center();
         c.icon_at(Icon::ArrowBack, bx, by, icon, t.text);
-        let avatar_r = m.dp(20.0);
+        let avatar_r = ConversationLayout::avatar_r(&m);
         let ax = l.back.right() + avatar_r;
         let ay = l.app_bar.y + l.app_bar.h / 2;
         let avatar_color = if accent_avatar {
@@ -139,14 +156,13 @@ impl Conversation {
             mix(t.accent, WHITE, 90)
         };
         c.circle(ax, ay, avatar_r, avatar_color);
-        let initial: String = self.contact.chars().take(1).collect();
         c.text_in(
-            &initial,
+            &self.avatar,
             Rect::new(ax - avatar_r, ay - avatar_r, 2 * avatar_r, 2 * avatar_r),
             TextStyle::medium(m.sp(18.0)),
             WHITE,
         );
-        let name_x = ax + avatar_r + m.dp(16.0);
+        let name_x = l.name_x;
         c.text(
             &self.contact,
             name_x,
@@ -171,12 +187,12 @@ impl Conversation {
         let field_r = l.field.h / 2;
         c.round_rect(l.field, field_r, t.field);
         let style = TextStyle::regular(m.sp(16.0));
-        let pad = m.dp(16.0);
+        let pad = ConversationLayout::field_pad(&m);
         let inner = l.field.w - 2 * pad;
         let baseline = l.field.y + (l.field.h + style.cap_height()) / 2;
         if self.draft.is_empty() && !focused {
             c.text(
-                "Text message",
+                hint,
                 l.field.x + pad,
                 baseline,
                 style,

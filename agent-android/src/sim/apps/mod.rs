@@ -2,6 +2,7 @@
 
 pub(crate) mod conversation;
 pub(crate) mod launcher;
+mod lifeline;
 pub(crate) mod list;
 pub(crate) mod placeholder;
 pub(crate) mod recents;

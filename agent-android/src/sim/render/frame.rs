@@ -55,7 +55,7 @@ pub(crate) fn draw(c: &mut Canvas<'_>, s: &PhoneState, now: Duration) {
         launcher::draw_popup(c, popup);
     }
     if s.shade.pull > 0 {
-        shade::draw(c, s, &s.technician);
+        shade::draw(c, s, &s.technician_name());
         if s.shade.pull >= m.status_h() {
             bar.background = None;
             bar.foreground = t.text;
@@ -95,7 +95,8 @@ fn draw_app(c: &mut Canvas<'_>, s: &PhoneState, now: Duration) {
         }
         (app @ (AppId::Messages | AppId::Lifeline), _) => {
             if let Some(conv) = s.conversation(app) {
-                conv.draw(c, s.focus == Some(app), app == AppId::Lifeline);
+                let hint = tr!(s.loc, "sim-text-message");
+                conv.draw(c, s.focus == Some(app), app == AppId::Lifeline, &hint);
             }
         }
         (app, _) => placeholder::draw(c, s, app, now),
