@@ -33,7 +33,9 @@ pub(crate) async fn serve(
     let Some((link, role, ip)) = Box::pin(admit(&ctx, *incoming, guard)).await else {
         return;
     };
-    if let Some(paired) = Box::pin(join(&ctx, link, role, ip)).await {
+    // Bound first: in an `if let` the boxed join would live on through the session.
+    let paired = Box::pin(join(&ctx, link, role, ip)).await;
+    if let Some(paired) = paired {
         Box::pin(session::run(ctx, paired)).await;
     }
 }
