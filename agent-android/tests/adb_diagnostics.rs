@@ -8,50 +8,17 @@ mod adb_stand_in;
 
 use std::time::{Duration, Instant};
 
-use adb_stand_in::{SERIAL, StandIn, data, open};
+use adb_stand_in::{SERIAL, StandIn, answer_diagnostics, data, open};
 use lifeline_agent_android::device::Device;
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(data(path)).unwrap()
 }
 
-/// The stand-in answers the diagnostics commands from captures.
-fn with_captures(stand_in: &StandIn) {
-    stand_in.shell(
-        "dumpsys battery",
-        &read("battery/battery_samsung_s24ultra_gekko.txt"),
-    );
-    stand_in.shell(
-        "cat /proc/meminfo",
-        &read("meminfo/meminfo_unknown_arm64_android6.txt"),
-    );
-    stand_in.shell(
-        "df",
-        &read("df/df_samsung_tab_a8_sm-x200_android13_toybox.txt"),
-    );
-    stand_in.shell("wm density", &read("wm/wm_density_samsung_s24ultra.txt"));
-    stand_in.shell(
-        "dumpsys wifi",
-        &read("wifi/dumpsys_wifi_excerpt_emulator_android9_connected.txt"),
-    );
-    stand_in.shell(
-        "pm list packages",
-        "package:com.android.settings\npackage:com.example.shop\n",
-    );
-    stand_in.shell(
-        "ps -A",
-        &read("ps/ps-A_mediatek_mt8168_tablet_android13.txt"),
-    );
-    stand_in.shell(
-        "cat /proc/uptime; cat /sys/devices/system/cpu/possible",
-        "5000.25 100.00\n0-7\n",
-    );
-}
-
 #[test]
 fn a_hanging_command_costs_only_its_part_of_the_report() {
     let stand_in = StandIn::new();
-    with_captures(&stand_in);
+    answer_diagnostics(&stand_in);
     let mut phone = open(&stand_in).unwrap();
     let full = phone.diagnostics(Duration::ZERO);
     assert_eq!(full.network.wifi_ssid.as_deref(), Some("AndroidWifi"));

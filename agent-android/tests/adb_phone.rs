@@ -11,10 +11,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use adb_stand_in::{HEIGHT, SERIAL, StandIn, WIDTH, data, frames, open};
+use adb_stand_in::{
+    HEIGHT, SERIAL, StandIn, WIDTH, answer_diagnostics, data, frames, open, screenshot,
+};
 use lifeline_agent_android::adb::annexb::nal_types;
 use lifeline_agent_android::adb::{AdbOptions, AdbPhone, ScreenMode};
-use lifeline_agent_android::device::{Capture, Device, DeviceWaker, InputError};
+use lifeline_agent_android::device::{Device, DeviceWaker, InputError};
 use lifeline_protocol::consent::Capability;
 use lifeline_protocol::messages::input::{
     FrameSize, InputEvent, Key, KeyAction, KeyEvent, TouchEvent, TouchPhase,
@@ -193,21 +195,7 @@ fn falls_back_to_screenshots_when_screenrecord_fails() {
         "listed, so tried first"
     );
     phone.set_sharing_indicator(true);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let shot = loop {
-        match phone.capture_frame(Duration::ZERO) {
-            Some(Capture::Rgba(image)) => break image.clone(),
-            Some(Capture::Encoded(_)) => panic!("no H.264 from a failed screenrecord"),
-            None => {
-                assert!(
-                    Instant::now() < deadline,
-                    "no screenshot: {:#?}",
-                    stand_in.log()
-                );
-                std::thread::sleep(Duration::from_millis(10));
-            }
-        }
-    };
+    let shot = screenshot(&mut phone, &stand_in, "no H.264 from a failed screenrecord");
     assert_eq!((shot.width(), shot.height()), (WIDTH, HEIGHT));
     assert_eq!(shot.pixel(5, 5), Some([10, 200, 30, 255]));
     assert_eq!(phone.screen_mode(), ScreenMode::Screenshots);
@@ -395,27 +383,7 @@ fn input_goes_through_one_shell_and_hostile_text_stays_text() {
 fn diagnostics_and_logs_from_the_phone() {
     let stand_in = StandIn::new();
     let read = |path: &str| std::fs::read_to_string(data(path)).unwrap();
-    stand_in.shell(
-        "dumpsys battery",
-        &read("battery/battery_samsung_s24ultra_gekko.txt"),
-    );
-    stand_in.shell(
-        "cat /proc/meminfo",
-        &read("meminfo/meminfo_unknown_arm64_android6.txt"),
-    );
-    stand_in.shell(
-        "df",
-        &read("df/df_samsung_tab_a8_sm-x200_android13_toybox.txt"),
-    );
-    stand_in.shell("wm density", &read("wm/wm_density_samsung_s24ultra.txt"));
-    stand_in.shell(
-        "dumpsys wifi",
-        &read("wifi/dumpsys_wifi_excerpt_emulator_android9_connected.txt"),
-    );
-    stand_in.shell(
-        "pm list packages",
-        "package:com.android.settings\npackage:com.example.shop\n",
-    );
+    answer_diagnostics(&stand_in);
     stand_in.shell(
         "dumpsys package packages | grep -E '^ *(Package \\[|versionName=)'",
         &read("packages/dumpsys_package_settings_excerpt_mediatek_mt8168_android13.txt"),
@@ -426,10 +394,6 @@ fn diagnostics_and_logs_from_the_phone() {
         "USER     PID   PPID  VSIZE  RSS     WCHAN    PC        NAME\n",
     );
     stand_in.shell("ps", &read("ps/ps_toolbox_awesome-adb_excerpt_elided.txt"));
-    stand_in.shell(
-        "cat /proc/uptime; cat /sys/devices/system/cpu/possible",
-        "5000.25 100.00\n0-7\n",
-    );
     stand_in.file(
         "logcat.txt",
         read("logcat/logcat_threadtime_loghub_android_v1_first300.txt").as_bytes(),

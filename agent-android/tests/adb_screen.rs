@@ -8,7 +8,7 @@ mod adb_stand_in;
 
 use std::time::{Duration, Instant};
 
-use adb_stand_in::{HEIGHT, SERIAL, StandIn, WIDTH, frames, open, png};
+use adb_stand_in::{HEIGHT, SERIAL, StandIn, WIDTH, frames, open, png, screenshot};
 use lifeline_agent_android::adb::ScreenMode;
 use lifeline_agent_android::device::{Capture, Device};
 use lifeline_protocol::consent::Capability;
@@ -55,21 +55,7 @@ fn an_android_4_4_phone_shares_screenshots_read_through_adb_shell() {
     assert!(summary.capabilities.contains(Capability::RemoteControl));
     assert_eq!(phone.screen_mode(), ScreenMode::Screenshots);
     phone.set_sharing_indicator(true);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let shot = loop {
-        match phone.capture_frame(Duration::ZERO) {
-            Some(Capture::Rgba(image)) => break image.clone(),
-            Some(Capture::Encoded(_)) => panic!("no H.264 before Android 5"),
-            None => {
-                assert!(
-                    Instant::now() < deadline,
-                    "no screenshot: {:#?}",
-                    stand_in.log()
-                );
-                std::thread::sleep(Duration::from_millis(10));
-            }
-        }
-    };
+    let shot = screenshot(&mut phone, &stand_in, "no H.264 before Android 5");
     assert_eq!((shot.width(), shot.height()), (WIDTH, HEIGHT));
     for (x, y) in [(0, 0), (1, 0), (25, 3), (WIDTH - 1, HEIGHT - 1), (50, 77)] {
         assert_eq!(

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use lifeline_agent_android::adb::{AdbError, AdbOptions, AdbPhone};
 use lifeline_agent_android::device::{Capture, Device as _, EncodedFrame};
+use lifeline_protocol::video::RgbaImage;
 use openh264::encoder::Encoder;
 use openh264::formats::{RgbSliceU8, YUVBuffer};
 
@@ -53,6 +54,62 @@ pub fn frames(phone: &mut AdbPhone, count: usize) -> Vec<EncodedFrame> {
         }
     }
     got
+}
+
+/// The first screenshot the phone captures, waiting for it; `no_h264` says why an encoded
+/// frame would be wrong here.
+pub fn screenshot(phone: &mut AdbPhone, stand_in: &StandIn, no_h264: &str) -> RgbaImage {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        match phone.capture_frame(Duration::ZERO) {
+            Some(Capture::Rgba(image)) => return image.clone(),
+            Some(Capture::Encoded(_)) => panic!("{no_h264}"),
+            None => {
+                assert!(
+                    Instant::now() < deadline,
+                    "no screenshot: {:#?}",
+                    stand_in.log()
+                );
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+    }
+}
+
+/// The stand-in answers the diagnostics commands from real captures (a Galaxy S24 Ultra's
+/// battery, density and storage, an Android 6 phone's memory, an emulator's Wi-Fi, a
+/// MediaTek tablet's processes).
+pub fn answer_diagnostics(stand_in: &StandIn) {
+    let read = |path: &str| std::fs::read_to_string(data(path)).unwrap();
+    stand_in.shell(
+        "dumpsys battery",
+        &read("battery/battery_samsung_s24ultra_gekko.txt"),
+    );
+    stand_in.shell(
+        "cat /proc/meminfo",
+        &read("meminfo/meminfo_unknown_arm64_android6.txt"),
+    );
+    stand_in.shell(
+        "df",
+        &read("df/df_samsung_tab_a8_sm-x200_android13_toybox.txt"),
+    );
+    stand_in.shell("wm density", &read("wm/wm_density_samsung_s24ultra.txt"));
+    stand_in.shell(
+        "dumpsys wifi",
+        &read("wifi/dumpsys_wifi_excerpt_emulator_android9_connected.txt"),
+    );
+    stand_in.shell(
+        "pm list packages",
+        "package:com.android.settings\npackage:com.example.shop\n",
+    );
+    stand_in.shell(
+        "ps -A",
+        &read("ps/ps-A_mediatek_mt8168_tablet_android13.txt"),
+    );
+    stand_in.shell(
+        "cat /proc/uptime; cat /sys/devices/system/cpu/possible",
+        "5000.25 100.00\n0-7\n",
+    );
 }
 
 pub struct StandIn {
