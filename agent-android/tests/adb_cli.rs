@@ -103,10 +103,8 @@ async fn a_phone_over_adb_streams_h264_to_the_technician_and_takes_input() {
     })
     .await;
     let runs = stand_in
-        .log()
-        .iter()
-        .filter(|l| l.contains("exec-out screenrecord --output-format=h264"))
-        .count();
+        .logged("exec-out screenrecord --output-format=h264")
+        .len();
     assert_eq!(runs, 2);
 
     // The phone turns while shared: a new stream at the turned size, from a third run.
@@ -128,10 +126,8 @@ async fn a_phone_over_adb_streams_h264_to_the_technician_and_takes_input() {
     })
     .await;
     let runs = stand_in
-        .log()
-        .iter()
-        .filter(|l| l.contains("exec-out screenrecord --output-format=h264"))
-        .count();
+        .logged("exec-out screenrecord --output-format=h264")
+        .len();
     assert_eq!(runs, 3);
 
     tech.send(ControlMessage::ConsentRequest {

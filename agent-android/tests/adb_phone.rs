@@ -202,9 +202,7 @@ fn falls_back_to_screenshots_when_screenrecord_fails() {
     assert_eq!(phone.frame_size(), SCREEN);
     let log = stand_in.log();
     assert_eq!(
-        log.iter()
-            .filter(|l| l.contains("screenrecord --output"))
-            .count(),
+        stand_in.logged("screenrecord --output").len(),
         2,
         "{log:#?}"
     );

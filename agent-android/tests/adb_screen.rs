@@ -178,11 +178,11 @@ fn a_turned_screen_restarts_screenrecord_at_the_new_size() {
     }
     drop(phone);
     let log = stand_in.log();
-    let runs = log
-        .iter()
-        .filter(|l| l.contains("exec-out screenrecord"))
-        .count();
-    assert_eq!(runs, 2, "{log:#?}");
+    assert_eq!(
+        stand_in.logged("exec-out screenrecord").len(),
+        2,
+        "{log:#?}"
+    );
     assert!(
         log.iter()
             .any(|l| l

@@ -235,6 +235,14 @@ impl StandIn {
     }
 
     /// Every line logged so far.
+    /// The logged commands that contain `needle`.
+    pub fn logged(&self, needle: &str) -> Vec<String> {
+        self.log()
+            .into_iter()
+            .filter(|line| line.contains(needle))
+            .collect()
+    }
+
     pub fn log(&self) -> Vec<String> {
         std::fs::read_to_string(self.log_path())
             .unwrap_or_default()
