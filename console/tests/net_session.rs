@@ -16,6 +16,7 @@ use lifeline_protocol::consent::Capability;
 use lifeline_protocol::i18n::{Language, Localizer};
 use lifeline_protocol::messages::Party;
 use lifeline_protocol::messages::input::{InputEvent, Key, KeyAction, KeyEvent};
+use lifeline_protocol::messages::video::Codec;
 use sha2::{Digest, Sha256};
 
 const WAIT: Duration = Duration::from_secs(20);
@@ -59,17 +60,7 @@ fn a_whole_session_with_a_fake_phone() {
 
     // The phone joins, on a runtime of its own.
     let link = entry.deep_link.clone();
-    let phone = std::thread::Builder::new()
-        .name("fake-phone".into())
-        .spawn(move || {
-            tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(1)
-                .enable_all()
-                .build()
-                .unwrap()
-                .block_on(fake_phone::run(link))
-        })
-        .unwrap();
+    let phone = fake_phone::spawn(link, Codec::Tiles);
     tech.wait_for_session(code, WAIT).unwrap();
     tech.wait_until(WAIT, |s| {
         s.session(code).unwrap().customer.as_deref() == Some("Marie")
@@ -197,8 +188,6 @@ fn a_whole_session_with_a_fake_phone() {
 
 #[test]
 fn h264_video_is_decoded_into_the_screen() {
-    use lifeline_protocol::messages::video::Codec;
-
     let dir = tempfile::tempdir().unwrap();
     let mut tech = TechnicianClient::start(NetConfig::local(
         dir.path().join("relay"),
@@ -209,17 +198,7 @@ fn h264_video_is_decoded_into_the_screen() {
     let entry = tech.create_code(None, WAIT).unwrap();
     let code = entry.code;
     let link = entry.deep_link.clone();
-    let phone = std::thread::Builder::new()
-        .name("fake-phone".into())
-        .spawn(move || {
-            tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(1)
-                .enable_all()
-                .build()
-                .unwrap()
-                .block_on(fake_phone::run_with(link, Codec::H264))
-        })
-        .unwrap();
+    let phone = fake_phone::spawn(link, Codec::H264);
     tech.wait_for_session(code, WAIT).unwrap();
     tech.request(code, Capability::ScreenView).unwrap();
     let close = |a: [u8; 4], b: [u8; 4]| a.iter().zip(b).all(|(x, y)| x.abs_diff(y) <= 24);

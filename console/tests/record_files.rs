@@ -9,7 +9,6 @@
 mod common;
 
 use std::path::Path;
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use common::fake_phone;
@@ -21,6 +20,7 @@ use lifeline_console::net::{
 use lifeline_console::state::review::{RecordDetails, Recording};
 use lifeline_console::state::transcript::Delivery;
 use lifeline_protocol::SessionCode;
+use lifeline_protocol::messages::video::Codec;
 use lifeline_protocol::record::RecordItem;
 use sha2::{Digest, Sha256};
 
@@ -31,21 +31,6 @@ fn recording(spool: &Path) -> RecordingConfig {
         flush_timeout: Duration::from_millis(1500),
         ..RecordingConfig::new(spool)
     }
-}
-
-/// The fake phone on a runtime of its own.
-fn phone(link: String) -> JoinHandle<fake_phone::PhoneLog> {
-    std::thread::Builder::new()
-        .name("fake-phone".into())
-        .spawn(move || {
-            tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(1)
-                .enable_all()
-                .build()
-                .unwrap()
-                .block_on(fake_phone::run(link))
-        })
-        .unwrap()
 }
 
 fn chat(tech: &mut TechnicianClient, code: SessionCode, text: &str) {
@@ -97,7 +82,7 @@ fn a_received_file_is_kept_with_the_record_and_downloads_checked_and_logged() {
     tech.wait_signed_in(WAIT).unwrap();
     let entry = tech.create_code(Some("Marie"), WAIT).unwrap();
     let code = entry.code;
-    let phone = phone(entry.deep_link.clone());
+    let phone = fake_phone::spawn(entry.deep_link.clone(), Codec::Tiles);
     tech.wait_for_session(code, WAIT).unwrap();
     fake_phone::receive_log(&mut tech, code, WAIT);
     let session_id = tech.session(code).unwrap().session_id.unwrap();
@@ -217,7 +202,7 @@ fn a_spool_left_behind_is_uploaded_by_the_next_console_without_duplicates() {
     tech.sign_in("ana", PASSWORD, WAIT).unwrap();
     let entry = tech.create_code(Some("Leftover"), WAIT).unwrap();
     let code = entry.code;
-    let phone = phone(entry.deep_link.clone());
+    let phone = fake_phone::spawn(entry.deep_link.clone(), Codec::Tiles);
     tech.wait_for_session(code, WAIT).unwrap();
     chat(&mut tech, code, "before");
     let id = relay.session_id();

@@ -66,6 +66,21 @@ pub async fn run(deep_link: String) -> PhoneLog {
     run_with(deep_link, Codec::Tiles).await
 }
 
+/// [`run_with`] on a thread and runtime of its own, for tests driving a blocking client.
+pub fn spawn(deep_link: String, codec: Codec) -> std::thread::JoinHandle<PhoneLog> {
+    std::thread::Builder::new()
+        .name("fake-phone".into())
+        .spawn(move || {
+            tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(1)
+                .enable_all()
+                .build()
+                .unwrap()
+                .block_on(run_with(deep_link, codec))
+        })
+        .unwrap()
+}
+
 /// [`run`], streaming the screen with `codec`.
 pub async fn run_with(deep_link: String, codec: Codec) -> PhoneLog {
     let super::customer::Joined {
