@@ -205,6 +205,26 @@ fn snapshot_admin_es() {
 }
 
 #[test]
+fn the_end_button_never_covers_the_french_toolbar() {
+    let (mut harness, _rx) =
+        harness_with(in_session_speaking(Language::Fr), settings(Language::Fr));
+    harness.state_mut().show(View::Session(code()));
+    // From narrow to wide: the French labels fill the row at some width on the way.
+    for width in (900..=1500).step_by(25) {
+        harness.set_size(egui::vec2(width as f32, 720.0));
+        settle(&mut harness);
+        let end = harness.get_by_label("Terminer la session").rect();
+        for label in ["Obtenir les fichiers journaux", "Obtenir les diagnostics"] {
+            let other = harness.get_by_label(label).rect();
+            assert!(
+                !end.intersects(other),
+                "at {width} px, the end button {end:?} covers {label:?} {other:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn french_and_spanish_labels_replace_the_english_ones() {
     let (mut harness, _rx) = harness_with(signed_in_speaking(Language::Fr), settings(Language::Fr));
     settle(&mut harness);

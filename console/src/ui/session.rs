@@ -356,20 +356,29 @@ fn toolbar_ui(
             sui.side = SideTab::Files;
             actions.push(SessionAction::Command(SessionCommand::Logs));
         }
+        let end = if session.is_ended() {
+            RichText::new(tr!(loc, "session-close-tab"))
+        } else {
+            RichText::new(tr!(loc, "session-end")).color(egui::Color32::WHITE)
+        };
+        // Longer labels (French, Spanish) can leave too little room at the end of the row:
+        // the button goes to the next row rather than over the last ones.
+        let galley = egui::WidgetText::from(end.clone()).into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Button,
+        );
+        let needed = galley.size().x + 2.0 * ui.spacing().button_padding.x;
+        if ui.available_size_before_wrap().x < needed + ui.spacing().item_spacing.x {
+            ui.end_row();
+        }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if session.is_ended() {
-                if ui.button(tr!(loc, "session-close-tab")).clicked() {
+                if ui.button(end).clicked() {
                     actions.push(SessionAction::Close);
                 }
-            } else if ui
-                .add(
-                    egui::Button::new(
-                        RichText::new(tr!(loc, "session-end")).color(egui::Color32::WHITE),
-                    )
-                    .fill(BAD),
-                )
-                .clicked()
-            {
+            } else if ui.add(egui::Button::new(end).fill(BAD)).clicked() {
                 sui.confirm_end = true;
             }
         });
