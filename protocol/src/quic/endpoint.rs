@@ -10,6 +10,7 @@ use crate::fingerprint::CertFingerprint;
 use crate::link::RelayAddr;
 
 use super::connect::ConnectError;
+use super::socket;
 use super::trust::{PinnedCertVerifier, ServerTrust, provider};
 
 /// How a client connects.
@@ -153,11 +154,14 @@ pub(crate) fn client_setup(
     Ok(ClientSetup { config, pin })
 }
 
-/// A client endpoint on an ephemeral port of `remote`'s address family.
+/// A client endpoint on an ephemeral port of `remote`'s address family, with a receive
+/// buffer that holds a full-screen keyframe.
 pub(crate) fn client_endpoint(remote: SocketAddr) -> Result<quinn::Endpoint, ConnectError> {
     let local: SocketAddr = match remote {
         SocketAddr::V4(_) => (Ipv4Addr::UNSPECIFIED, 0).into(),
         SocketAddr::V6(_) => (Ipv6Addr::UNSPECIFIED, 0).into(),
     };
-    quinn::Endpoint::client(local).map_err(ConnectError::Socket)
+    let (socket, _) =
+        socket::bind_udp(local, socket::CLIENT_SOCKET_BUFFER).map_err(ConnectError::Socket)?;
+    socket::endpoint(socket, None).map_err(ConnectError::Socket)
 }

@@ -22,7 +22,8 @@
 //! - [`peer`]: [`Peer`]: opening and accepting typed streams, datagrams;
 //! - [`messages`]: [`MessageSender`] / [`MessageReceiver`] for framed message streams;
 //! - [`file`](mod@file): [`FileSender`] / [`FileReceiver`] (header, raw bytes, size and SHA-256 checked);
-//! - [`disconnect`]: [`Disconnect`], why a connection ended.
+//! - [`disconnect`]: [`Disconnect`], why a connection ended;
+//! - [`socket`]: UDP sockets with kernel buffers sized for bursts, for clients and servers.
 //!
 //! Needs a tokio runtime.
 
@@ -34,6 +35,7 @@ mod frames;
 pub mod messages;
 pub mod peer;
 pub mod session;
+pub mod socket;
 pub mod trust;
 
 pub use connect::{Admission, ConnectError, admit, connect};

@@ -42,10 +42,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use lifeline_protocol::messages::handshake::CloseCode;
+use lifeline_protocol::quic::socket;
 use thiserror::Error;
 use tokio::sync::watch;
 use tokio::task::{JoinHandle, JoinSet};
-use tracing::{debug, info};
+use tracing::{debug, info, warn};
 
 use crate::config::Limits;
 use crate::metrics::Metrics;
@@ -116,17 +117,27 @@ impl QuicServer {
             clock,
         } = setup;
         let config = config::server_config(&tls, &limits)?;
-        let endpoint =
-            quinn::Endpoint::server(config, listen).map_err(|source| QuicStartError::Bind {
-                addr: listen,
-                source,
-            })?;
-        let local_addr = endpoint
-            .local_addr()
-            .map_err(|source| QuicStartError::Bind {
-                addr: listen,
-                source,
-            })?;
+        let bind_error = |source| QuicStartError::Bind {
+            addr: listen,
+            source,
+        };
+        let (socket, buffers) =
+            socket::bind_udp(listen, socket::SERVER_SOCKET_BUFFER).map_err(bind_error)?;
+        if buffers.receive_capped(socket::SERVER_SOCKET_BUFFER) {
+            warn!(
+                granted_kib = buffers.receive / 1024,
+                wanted_kib = socket::SERVER_SOCKET_BUFFER / 1024,
+                "the UDP receive buffer is smaller than asked: bursts from many sessions may \
+                 be dropped and resent late; raise net.core.rmem_max"
+            );
+        }
+        let endpoint = socket::endpoint(socket, Some(config)).map_err(bind_error)?;
+        let local_addr = endpoint.local_addr().map_err(bind_error)?;
+        info!(
+            receive_kib = buffers.receive / 1024,
+            send_kib = buffers.send / 1024,
+            "UDP socket buffers"
+        );
         let (shutdown, shutdown_rx) = watch::channel(false);
         let ctx = Arc::new(Context {
             store,

@@ -13,6 +13,7 @@ use lifeline_protocol::messages::StreamKind;
 use lifeline_protocol::messages::handshake::{
     ClientHello, RelayNotice, Role, ServerHello, Welcome,
 };
+use lifeline_protocol::quic::socket;
 use lifeline_protocol::{ALPN, CertFingerprint};
 use lifeline_relay::TlsSource;
 use serde::Serialize;
@@ -41,7 +42,12 @@ impl DirectServer {
         let quic = quinn::crypto::rustls::QuicServerConfig::try_from(crypto)
             .map_err(|e| anyhow::anyhow!("TLS setup unusable for QUIC: {e}"))?;
         let config = quinn::ServerConfig::with_crypto(Arc::new(quic));
-        let endpoint = quinn::Endpoint::server(config, SocketAddr::from(([127, 0, 0, 1], 0)))?;
+        // The same socket buffers as the relay's, so both paths absorb bursts alike.
+        let (socket, _) = socket::bind_udp(
+            SocketAddr::from(([127, 0, 0, 1], 0)),
+            socket::SERVER_SOCKET_BUFFER,
+        )?;
+        let endpoint = socket::endpoint(socket, Some(config))?;
         let addr = endpoint.local_addr()?;
         Ok(Self {
             endpoint,
