@@ -58,17 +58,35 @@ pub(crate) struct LoadReport {
     pub(crate) heap_idle_per_session_kib: f64,
 }
 
-/// Sends frames at [`FPS`] until `until`; each carries its send time in `timestamp_us`.
-async fn send_frames(customer: Peer, base: Instant, until: Instant) -> Result<()> {
+/// Where one session of `count` stands in the two-second cycle of [`frame_size`]: sessions
+/// are independent, so their frame ticks and app switches are spread evenly instead of all
+/// falling on the same instant. Returns the delay before its first frame and the frame of
+/// the cycle it starts with.
+fn phase(index: u32, count: u32) -> (Duration, u64) {
+    let cycle = 2 * FPS;
+    let slot = u64::from(index) * u64::from(cycle) / u64::from(count.max(1));
+    let within_tick = (Duration::from_secs(1) / FPS) * index / count.max(1);
+    (within_tick, slot)
+}
+
+/// Sends frames at [`FPS`] until `until`, starting `phase` into the cycle; each carries its
+/// send time in `timestamp_us`.
+async fn send_frames(
+    customer: Peer,
+    base: Instant,
+    until: Instant,
+    (delay, first): (Duration, u64),
+) -> Result<()> {
     let mut video = customer.open_video().await?;
+    tokio::time::sleep(delay).await;
     let mut tick = tokio::time::interval(Duration::from_secs(1) / FPS);
-    let mut sequence = 0u64;
+    let mut sequence = first;
     while Instant::now() < until {
         tick.tick().await;
         let frame = VideoFrame {
             sequence,
             timestamp_us: u64::try_from(base.elapsed().as_micros()).unwrap_or(u64::MAX),
-            keyframe: sequence == 0,
+            keyframe: sequence == first,
             payload: vec![0x3c; frame_size(sequence)],
         };
         video.send(&VideoMessage::Frame(frame)).await?;
@@ -99,8 +117,9 @@ async fn drive(pairs: Vec<(TechEnds, Peer)>, seconds: u32) -> Result<Vec<f64>> {
     let until = base + Duration::from_secs(u64::from(seconds)) + Duration::from_millis(200);
     let mut senders = JoinSet::new();
     let mut receivers = JoinSet::new();
-    for (ends, customer) in pairs {
-        senders.spawn(send_frames(customer, base, until));
+    let count = u32::try_from(pairs.len()).unwrap_or(u32::MAX);
+    for (index, (ends, customer)) in (0..).zip(pairs) {
+        senders.spawn(send_frames(customer, base, until, phase(index, count)));
         receivers.spawn(receive_frames(ends, base, until));
     }
     let mut all = Vec::new();
