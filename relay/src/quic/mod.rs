@@ -34,6 +34,7 @@ mod link;
 mod records;
 mod session;
 mod splice;
+mod udp;
 mod waiting;
 
 use std::io;
@@ -131,7 +132,7 @@ impl QuicServer {
                  be dropped and resent late; raise net.core.rmem_max"
             );
         }
-        let endpoint = socket::endpoint(socket, Some(config)).map_err(bind_error)?;
+        let endpoint = udp::endpoint(socket, config, Arc::clone(&metrics)).map_err(bind_error)?;
         let local_addr = endpoint.local_addr().map_err(bind_error)?;
         info!(
             receive_kib = buffers.receive / 1024,
