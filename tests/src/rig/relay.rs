@@ -175,6 +175,12 @@ impl RigRelay {
 
     /// `GET path` on the HTTP API, as a lead; the status and the JSON body.
     pub fn api_get(&self, path: &str) -> (u16, Value) {
+        let (status, body) = self.api_get_bytes(path);
+        (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+    }
+
+    /// `GET path` on the HTTP API, as a lead; the status and the body's bytes.
+    pub fn api_get_bytes(&self, path: &str) -> (u16, Vec<u8>) {
         let url = self.public_url().join(path).expect("an API path");
         let client = lifeline_console::net::tls::http_client(Some(self.fingerprint()))
             .expect("an HTTPS client");
@@ -187,8 +193,8 @@ impl RigRelay {
                 .await
                 .expect("the API answers");
             let status = reply.status().as_u16();
-            let body = reply.json::<Value>().await.unwrap_or(Value::Null);
-            (status, body)
+            let body = reply.bytes().await.expect("the body arrives");
+            (status, body.to_vec())
         })
     }
 

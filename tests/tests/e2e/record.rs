@@ -1,6 +1,7 @@
 //! What the relay keeps of a finished session, checked through its HTTP API.
 
 use lifeline_protocol::SessionCode;
+use lifeline_protocol::record::{RecordItem, RecordReader};
 use lifeline_tests::rig::{RigRelay, WAIT, event_kinds};
 use serde_json::Value;
 
@@ -32,8 +33,8 @@ pub(crate) fn closed_record(relay: &RigRelay, code: SessionCode) -> Value {
     }
 }
 
-/// Checks everything the relay keeps of the session on `code`.
-pub(crate) fn assert_record(relay: &RigRelay, code: SessionCode, expected: &Expected<'_>) {
+/// Checks everything the relay keeps of the session on `code`; the record's id.
+pub(crate) fn assert_record(relay: &RigRelay, code: SessionCode, expected: &Expected<'_>) -> i64 {
     let record = closed_record(relay, code);
     assert_eq!(record["code"], code.digits(), "{record}");
     assert_eq!(record["technician"]["name"], expected.technician);
@@ -92,4 +93,43 @@ pub(crate) fn assert_record(relay: &RigRelay, code: SessionCode, expected: &Expe
         );
         assert_eq!(chunk["sha256"].as_str().map(str::len), Some(64), "{chunk}");
     }
+    id
+}
+
+/// The entries of record `id`'s whole recording, downloaded and read as a reviewer would.
+pub(crate) fn recording(relay: &RigRelay, id: i64) -> Vec<RecordItem> {
+    let (status, bytes) = relay.api_get_bytes(&format!("/api/records/{id}/recording"));
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&bytes));
+    RecordReader::read(&bytes)
+        .unwrap_or_else(|e| panic!("the recording of {id} does not read: {e}"))
+        .into_iter()
+        .flat_map(|chunk| chunk.entries)
+        .map(|entry| entry.item)
+        .collect()
+}
+
+/// The content of `sha256` (hex) in record `id`, once the console's upload of it is
+/// complete.
+pub(crate) fn record_file(relay: &RigRelay, id: i64, sha256: &str) -> Vec<u8> {
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let (status, files) = relay.api_get(&format!("/api/records/{id}/files"));
+        assert_eq!(status, 200, "{files}");
+        let complete = files
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|f| f["sha256"] == sha256 && f["complete"] == true);
+        if complete {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "file {sha256} never completed in record {id}: {files}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let (status, bytes) = relay.api_get_bytes(&format!("/api/records/{id}/files/{sha256}"));
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&bytes));
+    bytes
 }

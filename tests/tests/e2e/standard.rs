@@ -9,12 +9,15 @@ use lifeline_console::state::consent::ConsentView;
 use lifeline_console::state::diagnostics::DiagnosticsView;
 use lifeline_console::state::transfers::TransferStatus;
 use lifeline_protocol::consent::{Capability, PortalPolicy};
+use lifeline_protocol::messages::Party;
 use lifeline_protocol::messages::control::EndReason;
 use lifeline_protocol::messages::input::Key;
+use lifeline_protocol::messages::video::VideoMessage;
+use lifeline_protocol::record::RecordItem;
 use lifeline_tests::rig::{Joining, Phone, RigRelay, Tech, customer_lines, wait_same_screen};
 use sha2::{Digest, Sha256};
 
-use crate::record::{Expected, assert_record};
+use crate::record::{Expected, assert_record, record_file, recording};
 
 fn in_app(app: AppId) -> impl Fn(&lifeline_agent_android::sim::UiSnapshot) -> bool {
     move |ui| matches!(ui.screen, Screen::App { app: a, .. } if a == app)
@@ -149,6 +152,7 @@ fn a_standard_session_from_code_to_record() {
     phone.answer(Capability::LogFiles, true);
     tech.wait_files_done(code, 2);
     let mut file_bytes = 0;
+    let mut files = Vec::new();
     for file in tech.session(code).transfers.files().to_vec() {
         let TransferStatus::Saved(path) = &file.status else {
             panic!("{} failed: {:?}", file.name, file.status);
@@ -163,6 +167,7 @@ fn a_standard_session_from_code_to_record() {
         );
         assert!(path.starts_with(tech.downloads()), "{path:?}");
         file_bytes += file.size;
+        files.push((file.name.clone(), file.sha256.clone(), saved));
     }
     assert!(file_bytes > 100_000, "{file_bytes}");
 
@@ -184,7 +189,7 @@ fn a_standard_session_from_code_to_record() {
     }
 
     // The relay's record has all of it.
-    assert_record(
+    let id = assert_record(
         &relay,
         code,
         &Expected {
@@ -196,4 +201,78 @@ fn a_standard_session_from_code_to_record() {
             min_customer_bytes: file_bytes,
         },
     );
+
+    // The recording, read back from the relay as a reviewer would: both chats, the
+    // screen, every consent given, the diagnostics, both files, the end.
+    let items = recording(&relay, id);
+    let chats: Vec<(Party, &str)> = items
+        .iter()
+        .filter_map(|item| match item {
+            RecordItem::Chat(chat) => Some((chat.from, chat.text.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        chats,
+        [
+            (Party::Technician, "Hello Marie, this is Alex."),
+            (Party::Customer, "My Wi-Fi keeps dropping."),
+        ]
+    );
+    let frames = items
+        .iter()
+        .filter(|item| matches!(item, RecordItem::Video(VideoMessage::Frame(_))))
+        .count();
+    assert!(frames > 5, "{frames} frames recorded");
+    for capability in [
+        Capability::ScreenView,
+        Capability::RemoteControl,
+        Capability::Diagnostics,
+        Capability::LogFiles,
+    ] {
+        assert!(
+            items.iter().any(|item| matches!(
+                item,
+                RecordItem::ConsentGranted { capability: c, .. } if *c == capability
+            )),
+            "no consent for {capability} in the recording"
+        );
+    }
+    assert!(
+        items
+            .iter()
+            .any(|item| matches!(item, RecordItem::Diagnostics(_)))
+    );
+    let mut recorded_files: Vec<(String, String)> = items
+        .iter()
+        .filter_map(|item| match item {
+            RecordItem::File { name, sha256, .. } => Some((name.clone(), hex::encode(sha256))),
+            _ => None,
+        })
+        .collect();
+    let mut saved_files: Vec<(String, String)> = files
+        .iter()
+        .map(|(name, sha, _)| (name.clone(), sha.clone()))
+        .collect();
+    recorded_files.sort();
+    saved_files.sort();
+    assert_eq!(recorded_files, saved_files);
+    assert!(
+        matches!(
+            items.last(),
+            Some(RecordItem::Ended {
+                by: Some(Party::Customer),
+                ..
+            })
+        ),
+        "{:?}",
+        items.last()
+    );
+    // The files' content on the relay is byte for byte what the technician saved.
+    for (name, sha256, saved) in &files {
+        assert!(
+            record_file(&relay, id, sha256) == *saved,
+            "{name} differs on the relay"
+        );
+    }
 }
