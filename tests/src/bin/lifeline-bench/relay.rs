@@ -10,8 +10,10 @@
 //!   three alternating runs per path;
 //! - `sessions`: N paired sessions at once, each customer sending 30 frames a second of
 //!   typical sizes (scroll 1,180 B, static caret 60 B, an app switch of 71 KB every two
-//!   seconds); per frame the one-way latency; the relay child's CPU and resident memory.
-//!   The same load then runs on direct connections; "added" is relay minus direct.
+//!   seconds), the sessions' ticks and app switches spread evenly over the cycle as
+//!   independent sessions' would be; per frame the one-way latency; the relay child's CPU
+//!   and memory. The same load then runs on direct connections; "added" is relay minus
+//!   direct.
 
 use std::time::{Duration, Instant};
 

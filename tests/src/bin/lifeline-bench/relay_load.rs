@@ -1,6 +1,7 @@
 //! The load part of `lifeline-bench relay`: many paired sessions at once, each customer
 //! sending frames of typical sizes at 30 a second, through the relay child and then on
-//! direct connections.
+//! direct connections. The sessions are independent, so each starts at its own point of the
+//! frame tick and of the two-second cycle of sizes.
 
 use std::time::{Duration, Instant};
 
