@@ -6,8 +6,8 @@
 //! throughput for the relay's CPU; with many, that buffer is a seventh of a session's
 //! memory. Past [`CROWDED_SESSIONS`] active sessions, connections send at most
 //! [`CROWDED_BATCH`] datagrams at once, and those that start then keep buffers of that size.
-//! Measured with `lifeline-bench relay` (200 sessions): heap per session 104 → 94 KiB, for
-//! about 6 % more relay CPU per byte in a bulk transfer.
+//! Measured with `lifeline-bench relay` (200 sessions): heap per session 104 → 95 KiB, for
+//! about 9 % more relay CPU per byte in a bulk transfer.
 
 use std::fmt;
 use std::io::{self, IoSliceMut};
