@@ -2,6 +2,10 @@
 //! starts a session task per code, and in local mode runs the relay (and the demo phone).
 //! It never waits on the network itself: HTTP calls run as tasks of their own and report
 //! back, so a slow server never delays chat or input.
+//!
+//! Beside this file: [`server_calls`] (codes, requests and administration through the API),
+//! [`saves`] (diagnostics and screenshots to the downloads folder), [`demo_agent`] (demo
+//! mode's phone).
 
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
@@ -14,7 +18,6 @@ use tokio::sync::mpsc;
 use super::command::{Command, SessionCommand};
 use super::config::{NetConfig, ServerConfig};
 use super::demo;
-use super::files::{encode_png, save};
 use super::http::{ApiClient, HttpError};
 use super::local::{self, LOCAL_USER, LocalRelay};
 use super::recorder::{RecordingSetup, Uploader, resume_leftovers};
@@ -26,6 +29,11 @@ use crate::state::events::{Account, DemoStatus};
 use crate::state::problem::Problem;
 use crate::state::screen::SharedScreen;
 use crate::state::{ServerEvent, SessionEvent};
+use demo_agent::wait_child;
+
+mod demo_agent;
+mod saves;
+mod server_calls;
 
 /// Codes and requests are reloaded this often.
 const REFRESH_EVERY: Duration = Duration::from_secs(5);
@@ -266,98 +274,17 @@ impl Dispatcher {
                 tokio::spawn(async move { sink.server(ServerEvent::SignedOut(None)).await });
             }
             Command::Refresh => self.refresh(true),
-            Command::CreateCode { identifier, portal } => {
-                let sink = self.sink.clone();
-                self.background(move |api| async move {
-                    let code = api
-                        .create_code(identifier.as_deref(), portal.as_deref())
-                        .await?;
-                    sink.server(ServerEvent::CodeCreated(code.clone())).await;
-                    Ok(vec![Internal::Code(code)])
-                });
-            }
-            Command::CancelCode(code) => {
-                if let Some(session) = self.sessions.get(&code) {
-                    session.send(SessionCommand::End);
-                }
-                let sink = self.sink.clone();
-                self.background(move |api| async move {
-                    let entry = api.cancel_code(code).await?;
-                    sink.server(ServerEvent::CodeCancelled(entry)).await;
-                    Ok(vec![])
-                });
-            }
-            Command::AcceptRequest(id) => {
-                let sink = self.sink.clone();
-                self.background(move |api| async move {
-                    let entry = api.accept_request(id).await?;
-                    sink.server(ServerEvent::CodeUpdated(entry.clone())).await;
-                    let requests = api.requests().await?;
-                    sink.server(ServerEvent::Requests(requests)).await;
-                    Ok(vec![Internal::Code(entry)])
-                });
-            }
-            Command::LoadAdmin => {
-                let sink = self.sink.clone();
-                self.background(move |api| async move {
-                    let portals = api.portals().await?;
-                    sink.server(ServerEvent::Portals(portals)).await;
-                    let users = api.users().await?;
-                    sink.server(ServerEvent::Users(users)).await;
-                    let days = api.retention().await?;
-                    sink.server(ServerEvent::Retention { days, saved: false })
-                        .await;
-                    Ok(vec![])
-                });
-            }
-            Command::SetRetention(days) => {
-                let sink = self.sink.clone();
-                self.background(move |api| async move {
-                    let days = api.set_retention(days).await?;
-                    sink.server(ServerEvent::Retention { days, saved: true })
-                        .await;
-                    Ok(vec![])
-                });
-            }
-            Command::SetRecordingNotice { portal, notice } => {
-                let sink = self.sink.clone();
-                self.background(move |api| async move {
-                    api.set_recording_notice(portal, notice).await?;
-                    let portals = api.portals().await?;
-                    sink.server(ServerEvent::Portals(portals)).await;
-                    Ok(vec![])
-                });
-            }
-            Command::SavePortal { id, draft } => {
-                let sink = self.sink.clone();
-                self.background(move |api| async move {
-                    let portal = match id {
-                        Some(id) => api.update_portal(id, &draft).await?,
-                        None => api.create_portal(&draft).await?,
-                    };
-                    sink.server(ServerEvent::PortalSaved(portal)).await;
-                    Ok(vec![])
-                });
-            }
-            Command::CreateUser {
-                name,
-                password,
-                role,
-            } => {
-                let sink = self.sink.clone();
-                self.background(move |api| async move {
-                    let user = api.create_user(&name, &password, &role).await?;
-                    sink.server(ServerEvent::UserSaved(user)).await;
-                    Ok(vec![])
-                });
-            }
-            Command::UpdateUser { id, role, disabled } => {
-                let sink = self.sink.clone();
-                self.background(move |api| async move {
-                    let user = api.update_user(id, role.as_deref(), disabled).await?;
-                    sink.server(ServerEvent::UserSaved(user)).await;
-                    Ok(vec![])
-                });
+            command @ (Command::CreateCode { .. }
+            | Command::CancelCode(_)
+            | Command::AcceptRequest(_)
+            | Command::LoadAdmin
+            | Command::SetRetention(_)
+            | Command::SetRecordingNotice { .. }
+            | Command::SavePortal { .. }
+            | Command::CreateUser { .. }
+            | Command::UpdateUser { .. }) => self.server_call(command),
+            command @ (Command::ExportDiagnostics { .. } | Command::SaveScreenshot { .. }) => {
+                self.save(command);
             }
             Command::Connect(code) => {
                 if let Some(entry) = self.codes.get(&code).cloned() {
@@ -382,43 +309,6 @@ impl Dispatcher {
                         tokio::spawn(async move { sink.session(code, event).await });
                     }
                 }
-            }
-            Command::ExportDiagnostics { code, json } => {
-                let path = super::files::session_folder(&self.config.downloads, code);
-                let sink = self.sink.clone();
-                tokio::spawn(async move {
-                    let event = match save(path, "diagnostics.json", json.into_bytes()).await {
-                        Ok(path) => SessionEvent::Saved(path),
-                        Err(err) => {
-                            sink.server(ServerEvent::Error(err)).await;
-                            return;
-                        }
-                    };
-                    sink.session(code, event).await;
-                });
-            }
-            Command::SaveScreenshot {
-                code,
-                width,
-                height,
-                rgba,
-            } => {
-                let path = super::files::session_folder(&self.config.downloads, code);
-                let sink = self.sink.clone();
-                tokio::spawn(async move {
-                    let png = tokio::task::spawn_blocking(move || encode_png(width, height, rgba))
-                        .await
-                        .map_err(|e| e.to_string())
-                        .and_then(|r| r);
-                    let result = match png {
-                        Ok(png) => save(path, "screenshot.png", png).await,
-                        Err(err) => Err(Problem::ScreenshotNotEncoded(err)),
-                    };
-                    match result {
-                        Ok(path) => sink.session(code, SessionEvent::Saved(path)).await,
-                        Err(err) => sink.server(ServerEvent::Error(err)).await,
-                    };
-                });
             }
             Command::Review(request, mailbox) => {
                 let Some(api) = self.api.clone() else {
@@ -573,34 +463,6 @@ impl Dispatcher {
         }
     }
 
-    async fn start_demo_agent(&mut self, entry: &CodeEntry) {
-        let exe = std::env::current_exe().unwrap_or_default();
-        let agent = self
-            .config
-            .agent
-            .clone()
-            .filter(|p| p.is_file())
-            .or_else(|| demo::find_agent(&exe));
-        let status = match agent {
-            None => DemoStatus::AgentMissing(demo::missing(&exe)),
-            Some(agent) => match demo::spawn_agent(
-                &agent,
-                &entry.deep_link,
-                self.config.demo_activity.as_deref(),
-            ) {
-                Ok(child) => {
-                    self.demo_child = Some(child);
-                    DemoStatus::Started(entry.code)
-                }
-                Err(err) => DemoStatus::AgentMissing(Problem::DemoNotStarted {
-                    program: agent.display().to_string(),
-                    detail: err.to_string(),
-                }),
-            },
-        };
-        self.sink.server(ServerEvent::Demo(status)).await;
-    }
-
     async fn shutdown(mut self) {
         for session in self.sessions.values() {
             session.send(SessionCommand::End);
@@ -621,30 +483,5 @@ impl Dispatcher {
         if let Some(local) = self.local.take() {
             local.relay.shutdown().await;
         }
-    }
-
-    /// Demo mode, once signed in: creates the demo customer's code.
-    pub(super) fn create_demo_code(&self) {
-        if !self.demo_pending {
-            return;
-        }
-        let sink = self.sink.clone();
-        self.background(move |api| async move {
-            let code = api.create_code(Some(demo::DEMO_CUSTOMER), None).await?;
-            sink.server(ServerEvent::CodeCreated(code.clone())).await;
-            Ok(vec![Internal::Code(code)])
-        });
-    }
-}
-
-/// Waits for the demo agent to exit (never when there is none).
-async fn wait_child(child: &mut Option<Child>) -> Problem {
-    match child {
-        Some(child) => match child.wait().await {
-            Ok(status) if status.success() => Problem::DemoLeft,
-            Ok(status) => Problem::DemoStopped(status.to_string()),
-            Err(err) => Problem::DemoNotWatched(err.to_string()),
-        },
-        None => std::future::pending().await,
     }
 }
