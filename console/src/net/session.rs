@@ -1,7 +1,8 @@
 //! One session on the technician's side, following "the session conversation"
 //! (`lifeline_protocol::messages`): connect and wait for the customer, open the control
 //! stream, answer pings and chats, ask for consent (and follow up once granted), accept the
-//! video and file streams, send input, end cleanly.
+//! video and file streams, send input, end cleanly. Consent requests and what follows a
+//! grant are in [`consent`], the streams in [`streams`].
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -9,12 +10,11 @@ use std::time::{Duration, Instant};
 use lifeline_protocol::consent::{Capability, CapabilitySet};
 use lifeline_protocol::link::DeepLink;
 use lifeline_protocol::messages::Party;
-use lifeline_protocol::messages::control::{ControlMessage, EndReason, QualityHint};
+use lifeline_protocol::messages::control::{ControlMessage, EndReason};
 use lifeline_protocol::messages::handshake::{ClientHello, RelayNotice, Role};
 use lifeline_protocol::messages::input::InputEvent;
 use lifeline_protocol::quic::{
-    ConnectError, ConnectOptions, IncomingStream, MessageReceiver, Notices, Peer, RecvError,
-    ServerTrust, admit,
+    ConnectError, ConnectOptions, MessageReceiver, Notices, Peer, ServerTrust, admit,
 };
 use lifeline_protocol::record::RecordItem;
 use lifeline_protocol::{CertFingerprint, PROTOCOL_VERSION, SessionCode};
@@ -22,13 +22,17 @@ use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
 use super::command::SessionCommand;
-use super::files::{receive_file, session_folder};
 use super::recorder::{Recorder, RecordingSetup};
 use super::sink::EventSink;
-use super::video::{Decoder, receive_video};
-use super::writers::{CONTROL_QUEUE, INPUT_QUEUE, control_writer, input_writer};
+use super::video::Decoder;
+use super::writers::{CONTROL_QUEUE, INPUT_QUEUE, input_writer};
 use crate::state::screen::SharedScreen;
 use crate::state::{Problem, SessionEvent};
+use consent::FollowUp;
+use streams::{accept_streams, next_control};
+
+mod consent;
+mod streams;
 
 /// A ping goes out this often.
 const PING_EVERY: Duration = Duration::from_secs(2);
@@ -170,14 +174,6 @@ async fn refused(sink: &EventSink, code: SessionCode, err: &ConnectError) {
         None => SessionEvent::Failed(Problem::ConnectFailed(err.to_string())),
     };
     sink.session(code, event).await;
-}
-
-/// What follows once a capability is granted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FollowUp {
-    Control,
-    Diagnostics,
-    Logs,
 }
 
 /// A paired session.
@@ -373,80 +369,6 @@ impl Live {
         self.recorder.finish().await;
     }
 
-    async fn open_control(&mut self) -> Result<(), Problem> {
-        let Some(queue) = self.control_queue.take() else {
-            return Ok(());
-        };
-        let (tx, rx) = self
-            .peer
-            .open_control()
-            .await
-            .map_err(|e| Problem::ConnectionLost(Some(e.to_string())))?;
-        self.control_in = Some(rx);
-        self.writer = Some(tokio::spawn(control_writer(
-            tx,
-            queue,
-            self.sink.clone(),
-            self.code(),
-        )));
-        self.send(ControlMessage::QualityHint(QualityHint {
-            max_fps: self.setup.max_fps,
-            max_kbps: None,
-        }));
-        if self.setup.auto_request {
-            self.request(Capability::RemoteControl).await;
-        }
-        Ok(())
-    }
-
-    async fn accept(&mut self, stream: IncomingStream) {
-        match stream {
-            IncomingStream::Video(stream) => {
-                let decoder = match &self.decoder {
-                    Some(decoder) => decoder.clone(),
-                    None => match Decoder::spawn(
-                        self.code(),
-                        self.setup.screen.clone(),
-                        self.sink.clone(),
-                        self.control_out.clone(),
-                    ) {
-                        Ok(decoder) => {
-                            self.decoder = Some(decoder.clone());
-                            decoder
-                        }
-                        Err(err) => {
-                            self.emit(SessionEvent::VideoStopped(Some(Problem::Decoder(
-                                err.to_string(),
-                            ))))
-                            .await;
-                            return;
-                        }
-                    },
-                };
-                tokio::spawn(receive_video(
-                    stream,
-                    decoder,
-                    self.sink.clone(),
-                    self.code(),
-                    self.recorder.clone(),
-                ));
-            }
-            IncomingStream::File(file) => {
-                let dir = session_folder(&self.setup.downloads, self.code());
-                tokio::spawn(receive_file(
-                    file,
-                    dir,
-                    self.sink.clone(),
-                    self.code(),
-                    self.recorder.clone(),
-                ));
-            }
-            IncomingStream::Control(..) | IncomingStream::Input(_) => {
-                tracing::warn!(code = %self.code(), "the phone opened an unexpected {:?} stream", stream.kind());
-            }
-        }
-    }
-
     /// Handles a message from the phone; `true` when it ended the session.
     async fn incoming(&mut self, message: ControlMessage) -> bool {
         match &message {
@@ -502,75 +424,6 @@ impl Live {
         false
     }
 
-    fn drop_follow_ups(&mut self, cap: Capability) {
-        self.follow_ups.retain(|(waiting_on, _)| *waiting_on != cap);
-        if cap == Capability::ScreenView {
-            self.follow_ups
-                .retain(|(_, then)| *then != FollowUp::Control);
-        }
-    }
-
-    /// Sends what was waiting for `cap`.
-    async fn follow_up(&mut self, cap: Capability) {
-        let ready: Vec<FollowUp> = self
-            .follow_ups
-            .iter()
-            .filter(|(waiting_on, _)| *waiting_on == cap)
-            .map(|(_, then)| *then)
-            .collect();
-        self.follow_ups.retain(|(waiting_on, _)| *waiting_on != cap);
-        for then in ready {
-            match then {
-                FollowUp::Control => self.ask(Capability::RemoteControl).await,
-                FollowUp::Diagnostics => {
-                    self.send(ControlMessage::DiagnosticsRequest);
-                    self.emit(SessionEvent::Requested(ControlMessage::DiagnosticsRequest))
-                        .await;
-                }
-                FollowUp::Logs => {
-                    self.send(ControlMessage::LogRequest);
-                    self.emit(SessionEvent::Requested(ControlMessage::LogRequest))
-                        .await;
-                }
-            }
-        }
-    }
-
-    /// Sends a consent request (once while one is open).
-    async fn ask(&mut self, cap: Capability) {
-        if self.granted.contains(cap) || self.asked.contains(cap) {
-            return;
-        }
-        self.asked = self.asked.with(cap);
-        let message = ControlMessage::ConsentRequest { capability: cap };
-        self.send(message.clone());
-        self.emit(SessionEvent::Requested(message)).await;
-    }
-
-    /// Asks for `cap`; remote control asks for screen view first.
-    async fn request(&mut self, cap: Capability) {
-        if cap == Capability::RemoteControl && !self.granted.contains(Capability::ScreenView) {
-            self.follow_ups
-                .push((Capability::ScreenView, FollowUp::Control));
-            self.ask(Capability::ScreenView).await;
-        } else {
-            self.ask(cap).await;
-        }
-    }
-
-    /// Sends `then` now if `cap` is granted, else asks for `cap` and sends it after.
-    async fn after_consent(&mut self, cap: Capability, then: FollowUp) {
-        if self.granted.contains(cap) {
-            self.follow_ups.push((cap, then));
-            self.follow_up(cap).await;
-        } else {
-            if !self.follow_ups.contains(&(cap, then)) {
-                self.follow_ups.push((cap, then));
-            }
-            self.ask(cap).await;
-        }
-    }
-
     async fn command(&mut self, command: SessionCommand) {
         match command {
             SessionCommand::Chat(message) => {
@@ -605,37 +458,5 @@ impl Live {
             }
             SessionCommand::End => {}
         }
-    }
-}
-
-/// Accepts the phone's streams until the connection is gone (reported as `Err`).
-async fn accept_streams(
-    peer: Peer,
-    streams: mpsc::Sender<Result<IncomingStream, String>>,
-    code: SessionCode,
-) {
-    loop {
-        match peer.accept_stream().await {
-            Ok(stream) => {
-                if streams.send(Ok(stream)).await.is_err() {
-                    return;
-                }
-            }
-            Err(err) if err.is_connection_lost() => {
-                let _ = streams.send(Err(err.to_string())).await;
-                return;
-            }
-            Err(err) => tracing::warn!(%code, "a stream was refused: {err}"),
-        }
-    }
-}
-
-/// The next control message, or never when the stream is not open.
-async fn next_control(
-    stream: &mut Option<MessageReceiver<ControlMessage>>,
-) -> Result<Option<ControlMessage>, RecvError> {
-    match stream {
-        Some(stream) => stream.recv().await,
-        None => std::future::pending().await,
     }
 }
