@@ -17,20 +17,29 @@ pub(crate) struct Expected<'a> {
     pub min_customer_bytes: u64,
 }
 
-/// Waits until the relay closed the record of `code`, and returns it.
-pub(crate) fn closed_record(relay: &RigRelay, code: SessionCode) -> Value {
+/// Asks `check` every 50 ms until it gives `Ok`; after [`WAIT`], fails with the last
+/// `Err`, which says what is still missing.
+fn poll<T>(mut check: impl FnMut() -> Result<T, String>) -> T {
     let deadline = std::time::Instant::now() + WAIT;
     loop {
-        let record = relay.session_record(code);
-        if !record["ended_at"].is_null() {
-            return record;
+        match check() {
+            Ok(done) => return done,
+            Err(missing) => assert!(std::time::Instant::now() < deadline, "{missing}"),
         }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the record stays open: {record}"
-        );
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
+}
+
+/// Waits until the relay closed the record of `code`, and returns it.
+pub(crate) fn closed_record(relay: &RigRelay, code: SessionCode) -> Value {
+    poll(|| {
+        let record = relay.session_record(code);
+        if record["ended_at"].is_null() {
+            Err(format!("the record stays open: {record}"))
+        } else {
+            Ok(record)
+        }
+    })
 }
 
 /// Checks everything the relay keeps of the session on `code`; the record's id.
@@ -71,20 +80,14 @@ pub(crate) fn assert_record(relay: &RigRelay, code: SessionCode, expected: &Expe
     // The console's recording reached the relay: chunks numbered 0, 1, 2… without a gap,
     // each with its checksum (they are uploaded at most 5 s apart and flushed at the end).
     let id = record["id"].as_i64().expect("a session id");
-    let deadline = std::time::Instant::now() + WAIT;
-    let chunks = loop {
+    let chunks = poll(|| {
         let (status, chunks) = relay.api_get(&format!("/api/records/{id}/chunks"));
         assert_eq!(status, 200, "{chunks}");
-        let chunks = chunks.as_array().cloned().unwrap_or_default();
-        if !chunks.is_empty() || std::time::Instant::now() > deadline {
-            break chunks;
+        match chunks.as_array() {
+            Some(chunks) if !chunks.is_empty() => Ok(chunks.clone()),
+            _ => Err(format!("no recording on the relay for session {id}")),
         }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    };
-    assert!(
-        !chunks.is_empty(),
-        "no recording on the relay for session {id}"
-    );
+    });
     for (expected_seq, chunk) in chunks.iter().enumerate() {
         assert_eq!(
             chunk["seq"].as_u64(),
@@ -111,8 +114,7 @@ pub(crate) fn recording(relay: &RigRelay, id: i64) -> Vec<RecordItem> {
 /// The content of `sha256` (hex) in record `id`, once the console's upload of it is
 /// complete.
 pub(crate) fn record_file(relay: &RigRelay, id: i64, sha256: &str) -> Vec<u8> {
-    let deadline = std::time::Instant::now() + WAIT;
-    loop {
+    poll(|| {
         let (status, files) = relay.api_get(&format!("/api/records/{id}/files"));
         assert_eq!(status, 200, "{files}");
         let complete = files
@@ -121,14 +123,13 @@ pub(crate) fn record_file(relay: &RigRelay, id: i64, sha256: &str) -> Vec<u8> {
             .flatten()
             .any(|f| f["sha256"] == sha256 && f["complete"] == true);
         if complete {
-            break;
+            Ok(())
+        } else {
+            Err(format!(
+                "file {sha256} never completed in record {id}: {files}"
+            ))
         }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "file {sha256} never completed in record {id}: {files}"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    });
     let (status, bytes) = relay.api_get_bytes(&format!("/api/records/{id}/files/{sha256}"));
     assert_eq!(status, 200, "{}", String::from_utf8_lossy(&bytes));
     bytes
