@@ -68,17 +68,7 @@ pub async fn run(deep_link: String) -> PhoneLog {
 
 /// [`run_with`] on a thread and runtime of its own, for tests driving a blocking client.
 pub fn spawn(deep_link: String, codec: Codec) -> std::thread::JoinHandle<PhoneLog> {
-    std::thread::Builder::new()
-        .name("fake-phone".into())
-        .spawn(move || {
-            tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(1)
-                .enable_all()
-                .build()
-                .unwrap()
-                .block_on(run_with(deep_link, codec))
-        })
-        .unwrap()
+    super::on_own_runtime("fake-phone", run_with(deep_link, codec))
 }
 
 /// [`run`], streaming the screen with `codec`.

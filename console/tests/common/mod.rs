@@ -10,3 +10,23 @@ pub mod paced_phone;
 pub mod phone_frames;
 pub mod relay_rig;
 pub mod ui;
+
+/// Runs `future` to its end on a thread named `name` with a runtime of its own: a phone
+/// beside a test that drives a blocking client.
+pub fn on_own_runtime<F>(name: &str, future: F) -> std::thread::JoinHandle<F::Output>
+where
+    F: std::future::Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    std::thread::Builder::new()
+        .name(name.into())
+        .spawn(move || {
+            tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(1)
+                .enable_all()
+                .build()
+                .unwrap()
+                .block_on(future)
+        })
+        .unwrap()
+}

@@ -36,17 +36,7 @@ pub fn frame(n: u32) -> RgbaImage {
 /// let it leave when the session ends.
 pub fn start(deep_link: String) -> (mpsc::Sender<u32>, std::thread::JoinHandle<()>) {
     let (tx, rx) = mpsc::channel(16);
-    let thread = std::thread::Builder::new()
-        .name("paced-phone".into())
-        .spawn(move || {
-            tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(1)
-                .enable_all()
-                .build()
-                .unwrap()
-                .block_on(run(deep_link, rx));
-        })
-        .unwrap();
+    let thread = super::on_own_runtime("paced-phone", run(deep_link, rx));
     (tx, thread)
 }
 
