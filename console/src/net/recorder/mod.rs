@@ -315,6 +315,11 @@ impl RecorderTask {
     }
 
     async fn push(&mut self, entry: RecordEntry) {
+        // A record ends with its end: a frame still in flight when the session ended (or a
+        // second end) is not kept after it.
+        if self.ended {
+            return;
+        }
         match &entry.item {
             RecordItem::Video(VideoMessage::Frame(frame)) => {
                 self.keyframes.frame(frame.keyframe, Instant::now());
@@ -322,7 +327,6 @@ impl RecorderTask {
             RecordItem::Video(VideoMessage::StreamStart(start)) => {
                 self.keyframes.stream_start(start.codec, Instant::now());
             }
-            RecordItem::Ended { .. } if self.ended => return,
             RecordItem::Ended { .. } => self.ended = true,
             _ => {}
         }
