@@ -163,14 +163,7 @@ pub(super) fn draw_list_row(c: &mut Canvas<'_>, l: &Layout, y: i32, index: u64) 
     }
     let initial_style = TextStyle::scaled(s, 30, 44, 7, WHITE);
     let initial = text::word(&mut rng, &initial_style, 1, true);
-    let iw = text::run_width(&initial, &initial_style);
-    text::draw_run(
-        c,
-        ax - iw / 2,
-        ay + initial_style.ascent / 2,
-        &initial,
-        &initial_style,
-    );
+    text::draw_run_centred(c, (ax, ay), &initial, &initial_style);
 
     let x = s.pos(184);
     let right = l.width - s.pos(48);
@@ -202,14 +195,7 @@ pub(super) fn draw_list_row(c: &mut Canvas<'_>, l: &Layout, y: i32, index: u64) 
         c.fill_circle(bx, by, br, PRIMARY);
         let digit_style = TextStyle::scaled(s, 16, 20, 3, WHITE);
         let count = text::digits(&mut rng, &digit_style, 1);
-        let dw = text::run_width(&count, &digit_style);
-        text::draw_run(
-            c,
-            bx - dw / 2,
-            by + digit_style.ascent / 2,
-            &count,
-            &digit_style,
-        );
+        text::draw_run_centred(c, (bx, by), &count, &digit_style);
     }
 
     // Divider under the text, from the text's left edge.

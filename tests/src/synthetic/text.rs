@@ -180,6 +180,17 @@ pub(crate) fn draw_run(
     x - style.letter_gap
 }
 
+/// Draws a run of glyphs centred on `centre` (a badge's digit, an avatar's initial).
+pub(crate) fn draw_run_centred(
+    canvas: &mut Canvas<'_>,
+    (cx, cy): (i32, i32),
+    glyphs: &[Glyph],
+    style: &TextStyle,
+) {
+    let width = run_width(glyphs, style);
+    draw_run(canvas, cx - width / 2, cy + style.ascent / 2, glyphs, style);
+}
+
 /// Lays out words of 2 to 9 letters from `rng` until `max_width` is used up or
 /// `max_words` are set. The first word is capitalised when `capitalize`.
 pub(crate) fn layout_words(
